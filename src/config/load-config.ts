@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  logLevel: string;
+  adminKey: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const DEFAULT_DATABASE_PATH = './data/wede.db';
+
+/** Reads the configuration from the environment, refusing anything it cannot use. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: parsePort(env.PORT),
+    host: nonEmpty('HOST', env.HOST) ?? '127.0.0.1',
+    database: parseDatabaseUrl(nonEmpty('DATABASE_URL', env.DATABASE_URL) ?? DEFAULT_DATABASE_PATH),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    adminKey: parseAdminKey(env.WEDE_ADMIN_KEY),
+  };
+}
+
+function nonEmpty(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new ConfigError(`${name} is set but empty`);
+  return value.trim();
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 8080;
+
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function parseLogLevel(value: string | undefined): string {
+  if (value === undefined) return 'info';
+  if (!LOG_LEVELS.includes(value)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  }
+  return value;
+}
+
+function parseAdminKey(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  // Short admin keys can be guessed; 24 characters is the floor for a shared secret.
+  if (value.length < 24 || /\s/.test(value)) {
+    throw new ConfigError('WEDE_ADMIN_KEY must be at least 24 characters with no spaces');
+  }
+  return value;
+}
+
+/** A file path, a `sqlite:` URL, or a `postgres://` / `postgresql://` URL. */
+export function parseDatabaseUrl(value: string): DatabaseConfig {
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      new URL(value);
+    } catch {
+      throw new ConfigError(`DATABASE_URL is not a valid PostgreSQL URL: "${value}"`);
+    }
+    return { kind: 'postgres', url: value };
+  }
+
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (path === '') throw new ConfigError('DATABASE_URL "sqlite:" needs a file path');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    throw new ConfigError(
+      `DATABASE_URL must be a file path, a sqlite: URL or a postgres:// URL, got "${value}"`,
+    );
+  }
+  return { kind: 'sqlite', path: resolve(value) };
+}

@@ -1,0 +1,106 @@
+/**
+ * Permission names (the spec's, plus the ones the design adds) and the roles
+ * that bundle them.
+ */
+export const PERMISSIONS = [
+  'missions:view',
+  'missions:manage',
+  'missions:receive',
+  'missions:backup',
+  'teams:view',
+  'teams:manage',
+  'teams:dispatch',
+  'teams:location',
+  'events:view',
+  'events:manage',
+  'members:view',
+  'members:manage',
+  'keys:manage',
+  'webhooks:manage',
+  'channels:inbound',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['admin', 'supervisor', 'dispatcher', 'operator'] as const;
+
+export type Role = (typeof ROLES)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  supervisor: [
+    'missions:view',
+    'missions:manage',
+    'teams:view',
+    'teams:manage',
+    'teams:dispatch',
+    'teams:location',
+    'events:view',
+    'events:manage',
+    'members:view',
+    'members:manage',
+  ],
+  dispatcher: [
+    'missions:view',
+    'teams:view',
+    'teams:dispatch',
+    'events:view',
+    'events:manage',
+    'members:view',
+  ],
+  operator: ['missions:view', 'missions:receive', 'missions:backup', 'teams:view', 'teams:location'],
+};
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+/**
+ * Who is calling: an API key of one organization, acting for itself or, when
+ * bound to a member, as that member with the member's team.
+ */
+export interface Principal {
+  organizationId: string;
+  keyId: string;
+  memberId: string | null;
+  teamId: string | null;
+  role: Role | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+export function can(principal: Principal, permission: Permission): boolean {
+  return principal.permissions.has(permission);
+}
+
+/**
+ * The permissions a key grants. A key bound to a member acts with the member's
+ * role; an explicit permission list can only narrow that, never widen it.
+ */
+export function resolvePermissions(input: {
+  keyRole: Role | null;
+  keyPermissions: readonly Permission[] | null;
+  memberRole: Role | null;
+}): Set<Permission> {
+  const role = input.memberRole ?? input.keyRole;
+  const granted = role ? permissionsOf(role) : PERMISSIONS;
+
+  if (input.keyPermissions === null) return new Set(role ? granted : []);
+  return new Set(input.keyPermissions.filter((permission) => granted.includes(permission)));
+}
+
+/**
+ * A key bound to a member who neither dispatches nor manages missions (an
+ * operator) sees only the member's team; every other key sees the organization.
+ */
+export function seesWholeOrganization(principal: Principal): boolean {
+  if (principal.memberId === null) return true;
+  return can(principal, 'missions:manage') || can(principal, 'teams:dispatch');
+}

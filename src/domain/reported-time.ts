@@ -1,0 +1,26 @@
+/** How far ahead of the server's clock a device's clock may run (ms). */
+export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
+
+export type ReportedTimeVerdict =
+  | { ok: true; at: Date }
+  | { ok: false; reason: 'in_future' | 'before_previous' };
+
+/**
+ * When a reported change happened. A device that was offline reports the real
+ * time; it may not be in the future (beyond a little clock skew, which is
+ * clamped to now) nor earlier than the change it follows.
+ */
+export function resolveReportedTime(
+  reported: Date | undefined,
+  previous: Date,
+  now: Date,
+): ReportedTimeVerdict {
+  if (reported === undefined) return { ok: true, at: now < previous ? previous : now };
+
+  if (reported.getTime() > now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
+    return { ok: false, reason: 'in_future' };
+  }
+  if (reported < previous) return { ok: false, reason: 'before_previous' };
+
+  return { ok: true, at: reported > now ? now : reported };
+}

@@ -1,0 +1,18 @@
+import { Migrator, type MigrationResultSet } from 'kysely';
+
+import type { Database } from './database.js';
+import { initialMigration } from './migrations/0001-initial.js';
+
+/** Brings the schema up to date; safe to run on every start and from several processes. */
+export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: {
+      getMigrations: async () => ({ '0001-initial': initialMigration(database.dialect) }),
+    },
+  });
+  const result = await migrator.migrateToLatest();
+
+  if (result.error) throw result.error;
+  return result;
+}

@@ -1,0 +1,113 @@
+import type { Updateable } from 'kysely';
+
+import { ACTIVE_STATUSES } from '../domain/mission-lifecycle.js';
+import type { PageRequest } from './page.js';
+import type { Db, MissionHistoryTable, MissionTable } from './schema.js';
+
+export type MissionRow = MissionTable;
+
+export async function insertMission(db: Db, row: MissionTable, memberIds: readonly string[]) {
+  await db.insertInto('missions').values(row).execute();
+  if (memberIds.length === 0) return;
+
+  await db.insertInto('mission_members')
+    .values(memberIds.map((memberId) => ({
+      organization_id: row.organization_id,
+      mission_id: row.id,
+      member_id: memberId,
+    })))
+    .execute();
+}
+
+export async function findMission(db: Db, organizationId: string, id: string) {
+  return db.selectFrom('missions').selectAll()
+    .where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listMissionMemberIds(db: Db, missionIds: readonly string[]) {
+  if (missionIds.length === 0) return new Map<string, string[]>();
+
+  const rows = await db.selectFrom('mission_members').select(['mission_id', 'member_id'])
+    .where('mission_id', 'in', missionIds).orderBy('member_id').execute();
+
+  const byMission = new Map<string, string[]>();
+  for (const row of rows) {
+    const ids = byMission.get(row.mission_id) ?? [];
+    ids.push(row.member_id);
+    byMission.set(row.mission_id, ids);
+  }
+  return byMission;
+}
+
+export interface MissionFilter {
+  statuses?: readonly string[] | undefined;
+  teamId?: string | undefined;
+  memberId?: string | undefined;
+  eventId?: string | undefined;
+}
+
+export async function listMissions(
+  db: Db,
+  organizationId: string,
+  filter: MissionFilter,
+  page: PageRequest,
+) {
+  let query = db.selectFrom('missions').selectAll('missions')
+    .where('missions.organization_id', '=', organizationId);
+
+  if (filter.statuses !== undefined) query = query.where('status', 'in', filter.statuses);
+  if (filter.teamId !== undefined) query = query.where('team_id', '=', filter.teamId);
+  if (filter.eventId !== undefined) query = query.where('event_id', '=', filter.eventId);
+  if (filter.memberId !== undefined) {
+    const memberId = filter.memberId;
+    query = query.where('missions.id', 'in', (eb) => eb.selectFrom('mission_members')
+      .select('mission_id')
+      .where('organization_id', '=', organizationId)
+      .where('member_id', '=', memberId));
+  }
+  if (page.after !== undefined) query = query.where('missions.id', '<', page.after);
+
+  return query.orderBy('missions.id', 'desc').limit(page.limit + 1).execute();
+}
+
+/**
+ * Compare-and-set of a mission's status: the update applies only while the
+ * mission is still in `from`, so of two concurrent updates exactly one wins.
+ */
+export async function swapMissionStatus(
+  db: Db,
+  organizationId: string,
+  id: string,
+  from: string,
+  changes: Updateable<MissionTable>,
+): Promise<boolean> {
+  const result = await db.updateTable('missions').set(changes)
+    .where('organization_id', '=', organizationId).where('id', '=', id)
+    .where('status', '=', from).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function listActiveMissions(
+  db: Db,
+  organizationId: string,
+  scope: { eventId?: string; teamId?: string },
+) {
+  let query = db.selectFrom('missions').selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('status', 'in', ACTIVE_STATUSES);
+
+  if (scope.eventId !== undefined) query = query.where('event_id', '=', scope.eventId);
+  if (scope.teamId !== undefined) query = query.where('team_id', '=', scope.teamId);
+
+  return query.orderBy('id').execute();
+}
+
+export async function insertHistory(db: Db, row: MissionHistoryTable): Promise<void> {
+  await db.insertInto('mission_history').values(row).execute();
+}
+
+export async function listHistory(db: Db, organizationId: string, missionId: string) {
+  return db.selectFrom('mission_history').selectAll()
+    .where('organization_id', '=', organizationId).where('mission_id', '=', missionId)
+    .orderBy('sequence').execute();
+}

@@ -1,0 +1,158 @@
+import type { Kysely, Transaction } from 'kysely';
+
+// Times are stored as RFC 3339 UTC text with milliseconds on both databases, so
+// one code path reads and compares them; JSON is stored as text for the same reason.
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  audit_seq: number;
+  audit_head: string;
+  created_at: string;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  role: string | null;
+  permissions: string | null;
+  member_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface MemberTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  role: string;
+  team_id: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  verticals: string;
+  lat: number | null;
+  lng: number | null;
+  location_updated_at: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventTable {
+  id: string;
+  organization_id: string;
+  vertical: string;
+  priority: string;
+  lat: number;
+  lng: number;
+  title: string | null;
+  notes: string | null;
+  address: string | null;
+  external_id: string | null;
+  status: string;
+  closed_at: string | null;
+  close_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MissionTable {
+  id: string;
+  organization_id: string;
+  event_id: string;
+  team_id: string;
+  backup_of: string | null;
+  status: string;
+  channel_used: string | null;
+  vertical: string;
+  priority: string;
+  notes: string | null;
+  event_lat: number;
+  event_lng: number;
+  dispatched_at: string;
+  sent_at: string | null;
+  ack_at: string | null;
+  on_route_at: string | null;
+  on_site_at: string | null;
+  completed_at: string | null;
+  failed_at: string | null;
+  failure_reason: string | null;
+  feedback: string | null;
+  sequence: number;
+  last_transition_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MissionMemberTable {
+  organization_id: string;
+  mission_id: string;
+  member_id: string;
+}
+
+export interface MissionHistoryTable {
+  id: string;
+  organization_id: string;
+  mission_id: string;
+  sequence: number;
+  from_status: string | null;
+  to_status: string;
+  occurred_at: string;
+  recorded_at: string;
+  channel: string;
+  actor_key_id: string | null;
+  actor_member_id: string | null;
+  feedback: string | null;
+  reason: string | null;
+}
+
+export interface AuditLogTable {
+  organization_id: string;
+  seq: number;
+  at: string;
+  actor_key_id: string | null;
+  actor_member_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface IdempotencyKeyTable {
+  organization_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface Schema {
+  organizations: OrganizationTable;
+  api_keys: ApiKeyTable;
+  members: MemberTable;
+  teams: TeamTable;
+  events: EventTable;
+  missions: MissionTable;
+  mission_members: MissionMemberTable;
+  mission_history: MissionHistoryTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeyTable;
+}
+
+/** A connection or an open transaction: store functions take either. */
+export type Db = Kysely<Schema> | Transaction<Schema>;
