@@ -10,7 +10,7 @@ import { loadVisibleMission } from './mission-access.js';
 
 export interface StatusUpdate {
   status: string;
-  feedback?: Record<string, unknown> | undefined;
+  feedback?: object | undefined;
   occurred_at?: string | undefined;
   reason?: string | undefined;
 }
@@ -42,7 +42,7 @@ export async function updateMissionStatus(
   return applyTransition(trx, actor, mission, {
     to,
     at,
-    feedback: update.feedback,
+    feedback: update.feedback as Record<string, unknown> | undefined,
     reason: update.reason,
   });
 }

@@ -1,0 +1,26 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { Kysely } from 'kysely';
+
+import type { Actor } from '../services/actor.js';
+import type { Schema } from '../store/schema.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** What routes need besides the request: the database and the clock. */
+export interface RouteDeps {
+  db: Kysely<Schema>;
+  now: () => Date;
+}
+
+export function actorOf(request: FastifyRequest, deps: RouteDeps): Actor {
+  return { principal: request.principal, now: deps.now(), channel: 'api' };
+}

@@ -1,0 +1,59 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import {
+  isPermission,
+  isRole,
+  resolvePermissions,
+  type Permission,
+  type Principal,
+} from '../domain/permissions.js';
+import { WedeError } from '../domain/wede-error.js';
+import { findKeyByHash } from '../store/key-store.js';
+import type { Db } from '../store/schema.js';
+import { hashApiKey } from '../services/api-key-secret.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+  interface FastifyContextConfig {
+    /** The caller needs at least one of these; routes without it are public. */
+    anyOf?: readonly Permission[];
+  }
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** Resolves the bearer key into a principal, or refuses with 401. */
+export async function authenticate(db: Db, request: FastifyRequest): Promise<Principal> {
+  const match = BEARER.exec(request.headers.authorization ?? '');
+  if (!match) throw new WedeError('unauthorized', 'send an API key as "Authorization: Bearer …"');
+
+  const key = await findKeyByHash(db, hashApiKey(match[1]!));
+  if (!key) throw new WedeError('unauthorized', 'the API key is not valid or was revoked');
+
+  const permissions = key.permissions === null ? null
+    : (JSON.parse(key.permissions) as string[]).filter(isPermission);
+  const memberRole = key.member_role !== null && isRole(key.member_role) ? key.member_role : null;
+  const keyRole = key.role !== null && isRole(key.role) ? key.role : null;
+
+  return {
+    organizationId: key.organization_id,
+    keyId: key.id,
+    memberId: key.member_id,
+    teamId: key.member_id === null ? null : key.member_team_id,
+    role: memberRole ?? keyRole,
+    permissions: resolvePermissions({ keyRole, keyPermissions: permissions, memberRole }),
+  };
+}
+
+/** Refuses a caller that holds none of the route's permissions. */
+export function authorize(request: FastifyRequest, _reply: FastifyReply, done: () => void) {
+  const required = request.routeOptions.config.anyOf;
+  if (required && !required.some((permission) => request.principal.permissions.has(permission))) {
+    throw new WedeError('forbidden', `this needs the ${required.join(' or ')} permission`, {
+      required,
+    });
+  }
+  done();
+}

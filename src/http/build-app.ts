@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import type { Logger } from 'pino';
+
+import { WedeError } from '../domain/wede-error.js';
+import type { Database } from '../store/database.js';
+import type { App, RouteDeps } from './app-types.js';
+import { authenticate, authorize } from './authenticate.js';
+import { replyWithError } from './error-reply.js';
+import { validatorCompiler } from './request-validation.js';
+import { dispatchRoutes } from './routes/dispatch.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { keyRoutes } from './routes/keys.js';
+import { memberRoutes } from './routes/members.js';
+import { missionRoutes } from './routes/missions.js';
+import { teamRoutes } from './routes/teams.js';
+
+export interface AppOptions {
+  database: Database;
+  logger: Logger;
+  /** The clock; tests set it to check times without sleeping. */
+  now?: () => Date;
+}
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app: App = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(replyWithError);
+  app.setNotFoundHandler((request, reply) => replyWithError(
+    new WedeError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+    request, reply));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerOpenApi(app);
+
+  const deps: RouteDeps = { db: options.database.db, now: options.now ?? (() => new Date()) };
+  await app.register(async (v1: App) => {
+    v1.decorateRequest('principal');
+    v1.addHook('onRequest', async (request, reply) => {
+      request.principal = await authenticate(deps.db, request);
+      request.log = request.log.child({ organization_id: request.principal.organizationId });
+      reply.log = request.log;
+    });
+    v1.addHook('preHandler', authorize);
+
+    for (const routes of [missionRoutes, dispatchRoutes, eventRoutes, teamRoutes, memberRoutes,
+      keyRoutes]) {
+      await v1.register(async (scope: App) => routes(scope, deps));
+    }
+  });
+  await healthRoutes(app, options.database);
+
+  return app;
+}
+
+async function registerOpenApi(app: App): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Wede API',
+        version: '1.0.0',
+        description: 'Field-response dispatch: events, teams, dispatch and missions.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

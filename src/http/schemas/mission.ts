@@ -1,0 +1,93 @@
+import { Type } from 'typebox';
+
+import { MISSION_STATUSES } from '../../domain/mission-lifecycle.js';
+import {
+  FreeObject, Latitude, ListQuery, literalUnion, Longitude, nullable, Priority, Timestamp, Uuid,
+} from './common.js';
+
+export const MissionStatus = literalUnion(MISSION_STATUSES);
+
+const STATUS_LIST_PATTERN = `^(${MISSION_STATUSES.join('|')})(,(${MISSION_STATUSES.join('|')}))*$`;
+
+export const Mission = Type.Object({
+  id: Uuid,
+  event_id: Uuid,
+  team_id: Uuid,
+  backup_of: nullable(Uuid),
+  member_ids: Type.Array(Uuid, { description: "the team's members at dispatch time" }),
+  status: MissionStatus,
+  channel_used: nullable(literalUnion(['internet', 'sms'])),
+  vertical: Type.String(),
+  priority: Priority,
+  notes: nullable(Type.String()),
+  event_lat: Type.Number(),
+  event_lng: Type.Number(),
+  dispatched_at: Timestamp,
+  sent_at: nullable(Timestamp),
+  ack_at: nullable(Timestamp),
+  on_route_at: nullable(Timestamp),
+  on_site_at: nullable(Timestamp),
+  completed_at: nullable(Timestamp),
+  failed_at: nullable(Timestamp),
+  failure_reason: nullable(Type.String()),
+  feedback: nullable(FreeObject),
+  sequence: Type.Integer({ description: 'grows by one with each transition' }),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+
+export const MissionListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.String({
+      pattern: STATUS_LIST_PATTERN,
+      description: 'one status, or a comma-separated list',
+    })),
+    team_id: Type.Optional(Uuid),
+    member_id: Type.Optional(Uuid),
+    event_id: Type.Optional(Uuid),
+    ...ListQuery,
+  },
+  { additionalProperties: false },
+);
+
+/** Feedback is open to each team's forms; only its size is limited (16 KiB as JSON). */
+export const FEEDBACK_MAX_BYTES = 16 * 1024;
+
+export const StatusUpdate = Type.Object(
+  {
+    status: MissionStatus,
+    feedback: Type.Optional(FreeObject),
+    occurred_at: Type.Optional(Type.String({
+      format: 'date-time',
+      description: 'when it really happened, for a device that was offline',
+    })),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const HistoryEntry = Type.Object({
+  id: Uuid,
+  sequence: Type.Integer(),
+  from_status: nullable(MissionStatus),
+  status: MissionStatus,
+  occurred_at: Timestamp,
+  recorded_at: Timestamp,
+  channel: literalUnion(['api', 'sms', 'internet', 'system']),
+  key_id: nullable(Uuid),
+  member_id: nullable(Uuid),
+  feedback: nullable(FreeObject),
+  reason: nullable(Type.String()),
+});
+
+export const DispatchRequest = Type.Object(
+  {
+    event_id: Uuid,
+    team_id: Type.Optional(Uuid),
+    notes: Type.Optional(Type.String({ maxLength: 4000 })),
+    event_lat: Type.Optional(Latitude),
+    event_lng: Type.Optional(Longitude),
+    backup_of: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,70 @@
+import type { Logger } from 'pino';
+
+import type { Config } from './config/load-config.js';
+import type { App } from './http/app-types.js';
+import { buildApp } from './http/build-app.js';
+import { bootstrapDefaultOrganization, type Bootstrap } from './services/manage-organizations.js';
+import { inTransaction, openDatabase, type Database } from './store/database.js';
+import { deleteExpiredIdempotentResponses } from './store/idempotency-store.js';
+import { migrateToLatest } from './store/migrate.js';
+
+export interface RunningServer {
+  app: App;
+  database: Database;
+  url: string;
+  bootstrap: Bootstrap;
+  close(): Promise<void>;
+}
+
+const IDEMPOTENCY_SWEEP_MS = 60 * 60 * 1000;
+
+/** Opens the database, brings it up to date, makes sure an admin can log in, and listens. */
+export interface ServerOptions {
+  /** The clock; tests set it to check times without sleeping. */
+  now?: () => Date;
+}
+
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const database = openDatabase(config.database);
+  try {
+    await migrateToLatest(database);
+    const bootstrap = await inTransaction(database.db, (trx) =>
+      bootstrapDefaultOrganization(trx, new Date(), config.adminKey));
+
+    const app = await buildApp({ database, logger, ...options });
+    const url = await app.listen({ port: config.port, host: config.host });
+    logger.info({ url, database: database.dialect }, 'wede is listening');
+
+    const sweep = setInterval(() => void sweepIdempotencyKeys(database, logger),
+      IDEMPOTENCY_SWEEP_MS);
+    sweep.unref();
+
+    return {
+      app,
+      database,
+      url,
+      bootstrap,
+      close: async () => {
+        clearInterval(sweep);
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function sweepIdempotencyKeys(database: Database, logger: Logger): Promise<void> {
+  try {
+    const deleted = await deleteExpiredIdempotentResponses(database.db, new Date().toISOString());
+    if (deleted > 0) logger.debug({ deleted }, 'expired idempotency keys removed');
+  } catch (error) {
+    logger.warn({ err: error }, 'could not remove expired idempotency keys');
+  }
+}
