@@ -33,14 +33,17 @@ export async function startServer(
   try {
     await migrateToLatest(database);
     const bootstrap = await inTransaction(database.db, (trx) =>
-      bootstrapDefaultOrganization(trx, new Date(), config.adminKey));
+      bootstrapDefaultOrganization(trx, new Date(), config.adminKey),
+    );
 
     const app = await buildApp({ database, logger, ...options });
     const url = await app.listen({ port: config.port, host: config.host });
     logger.info({ url, database: database.dialect }, 'wede is listening');
 
-    const sweep = setInterval(() => void sweepIdempotencyKeys(database, logger),
-      IDEMPOTENCY_SWEEP_MS);
+    const sweep = setInterval(
+      () => void sweepIdempotencyKeys(database, logger),
+      IDEMPOTENCY_SWEEP_MS,
+    );
     sweep.unref();
 
     return {

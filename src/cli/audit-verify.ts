@@ -21,8 +21,10 @@ export async function auditVerify(): Promise<void> {
         continue;
       }
       broken += 1;
-      process.stdout.write(`BROKEN: ${name}: first broken row is seq ${report.broken.seq}: ` +
-        `${REASONS[report.broken.reason]}\n`);
+      process.stdout.write(
+        `BROKEN: ${name}: first broken row is seq ${report.broken.seq}: ` +
+          `${REASONS[report.broken.reason]}\n`,
+      );
     }
     if (broken > 0) process.exitCode = 1;
   } finally {

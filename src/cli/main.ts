@@ -25,7 +25,7 @@ program
   .command('audit')
   .description('the audit log')
   .command('verify')
-  .description('check every organization\'s hash chain; names the first broken row')
+  .description("check every organization's hash chain; names the first broken row")
   .action(auditVerify);
 
 try {

@@ -8,8 +8,11 @@ export async function migrate(): Promise<void> {
     const { results = [] } = await migrateToLatest(database);
     const applied = results.filter((result) => result.status === 'Success');
 
-    process.stdout.write(applied.length === 0 ? 'The database is up to date.\n'
-      : applied.map((result) => `applied ${result.migrationName}\n`).join(''));
+    process.stdout.write(
+      applied.length === 0
+        ? 'The database is up to date.\n'
+        : applied.map((result) => `applied ${result.migrationName}\n`).join(''),
+    );
   } finally {
     await database.close();
   }

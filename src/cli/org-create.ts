@@ -12,11 +12,12 @@ export async function createOrganizationCommand(name: string): Promise<void> {
   try {
     await migrateToLatest(database);
     const created = await inTransaction(database.db, (trx) =>
-      createOrganization(trx, name.trim(), new Date()));
+      createOrganization(trx, name.trim(), new Date()),
+    );
 
     process.stdout.write(
       `Created organization "${created.organization.name}" (${created.organization.id}).\n` +
-      `Its admin API key, shown only this once:\n${created.adminKey}\n`,
+        `Its admin API key, shown only this once:\n${created.adminKey}\n`,
     );
   } finally {
     await database.close();

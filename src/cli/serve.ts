@@ -12,8 +12,8 @@ export async function serve(): Promise<void> {
     // Shown once, on the terminal rather than in the logs: only its hash is stored.
     process.stdout.write(
       `\nCreated organization "${server.bootstrap.organization.name}" and its admin API key.\n` +
-      `It is shown only this once; keep it safe:\n\n  ${key}\n\n` +
-      `Try: curl -H "Authorization: Bearer ${key}" ${server.url}/v1/missions\n\n`,
+        `It is shown only this once; keep it safe:\n\n  ${key}\n\n` +
+        `Try: curl -H "Authorization: Bearer ${key}" ${server.url}/v1/missions\n\n`,
     );
   }
 

@@ -54,8 +54,7 @@ export function isFinal(status: MissionStatus): boolean {
 }
 
 export type TransitionVerdict =
-  | { allowed: true }
-  | { allowed: false; reason: 'final' | 'not_forward' };
+  { allowed: true } | { allowed: false; reason: 'final' | 'not_forward' };
 
 /** Whether a mission in `from` may move to `to`, ignoring who asks. */
 export function checkTransition(from: MissionStatus, to: MissionStatus): TransitionVerdict {

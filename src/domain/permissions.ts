@@ -48,7 +48,13 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'events:manage',
     'members:view',
   ],
-  operator: ['missions:view', 'missions:receive', 'missions:backup', 'teams:view', 'teams:location'],
+  operator: [
+    'missions:view',
+    'missions:receive',
+    'missions:backup',
+    'teams:view',
+    'teams:location',
+  ],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -2,8 +2,7 @@
 export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
 
 export type ReportedTimeVerdict =
-  | { ok: true; at: Date }
-  | { ok: false; reason: 'in_future' | 'before_previous' };
+  { ok: true; at: Date } | { ok: false; reason: 'in_future' | 'before_previous' };
 
 /**
  * When a reported change happened. A device that was offline reports the real

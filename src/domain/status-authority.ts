@@ -21,8 +21,7 @@ export function authorizeStatus(
 ): AuthorityVerdict {
   if (SYSTEM_STATUSES.includes(to)) return { allowed: false, reason: 'system_status' };
 
-  const isTeamOperator =
-    can(principal, 'missions:receive') && principal.teamId === mission.teamId;
+  const isTeamOperator = can(principal, 'missions:receive') && principal.teamId === mission.teamId;
 
   if (FIELD_STATUSES.includes(to)) {
     return isTeamOperator ? { allowed: true } : { allowed: false, reason: 'not_team_operator' };

@@ -32,8 +32,10 @@ export async function authenticate(db: Db, request: FastifyRequest): Promise<Pri
   const key = await findKeyByHash(db, hashApiKey(match[1]!));
   if (!key) throw new WedeError('unauthorized', 'the API key is not valid or was revoked');
 
-  const permissions = key.permissions === null ? null
-    : (JSON.parse(key.permissions) as string[]).filter(isPermission);
+  const permissions =
+    key.permissions === null
+      ? null
+      : (JSON.parse(key.permissions) as string[]).filter(isPermission);
   const memberRole = key.member_role !== null && isRole(key.member_role) ? key.member_role : null;
   const keyRole = key.role !== null && isRole(key.role) ? key.role : null;
 

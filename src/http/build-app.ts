@@ -44,9 +44,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(replyWithError);
-  app.setNotFoundHandler((request, reply) => replyWithError(
-    new WedeError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
-    request, reply));
+  app.setNotFoundHandler((request, reply) =>
+    replyWithError(
+      new WedeError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+      request,
+      reply,
+    ),
+  );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -63,8 +67,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     });
     v1.addHook('preHandler', authorize);
 
-    for (const routes of [missionRoutes, dispatchRoutes, eventRoutes, teamRoutes, memberRoutes,
-      keyRoutes]) {
+    for (const routes of [
+      missionRoutes,
+      dispatchRoutes,
+      eventRoutes,
+      teamRoutes,
+      memberRoutes,
+      keyRoutes,
+    ]) {
       await v1.register(async (scope: App) => routes(scope, deps));
     }
   });

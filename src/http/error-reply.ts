@@ -38,7 +38,10 @@ function toWedeError(error: FastifyError): WedeError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new WedeError('payload_too_large', 'the request body is over 64 KiB');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new WedeError('unsupported_media_type', 'send JSON with Content-Type: application/json');
+      return new WedeError(
+        'unsupported_media_type',
+        'send JSON with Content-Type: application/json',
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new WedeError('invalid_json', 'the body is empty; send a JSON object');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -56,9 +59,10 @@ function validationError(error: FastifyError): WedeError {
   if (!issue) return new WedeError('validation_failed', `the ${part} is not valid`);
 
   const field = fieldOf(issue);
-  const message = issue.keyword === 'additionalProperties'
-    ? `${part} has an unknown field "${field}"`
-    : `${part}${field ? `.${field}` : ''} ${issue.message ?? 'is not valid'}`;
+  const message =
+    issue.keyword === 'additionalProperties'
+      ? `${part} has an unknown field "${field}"`
+      : `${part}${field ? `.${field}` : ''} ${issue.message ?? 'is not valid'}`;
 
   return new WedeError('validation_failed', message, {
     in: part,

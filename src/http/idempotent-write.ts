@@ -6,10 +6,7 @@ import type { Kysely } from 'kysely';
 import { WedeError } from '../domain/wede-error.js';
 import type { Actor } from '../services/actor.js';
 import { inTransaction, isUniqueViolation } from '../store/database.js';
-import {
-  findIdempotentResponse,
-  insertIdempotentResponse,
-} from '../store/idempotency-store.js';
+import { findIdempotentResponse, insertIdempotentResponse } from '../store/idempotency-store.js';
 import type { Db, Schema } from '../store/schema.js';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -62,9 +59,11 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
   if (header === undefined) return undefined;
 
   if (Array.isArray(header) || !KEY_PATTERN.test(header)) {
-    throw new WedeError('validation_failed',
+    throw new WedeError(
+      'validation_failed',
       'Idempotency-Key must be one header of 1 to 255 visible ASCII characters',
-      { in: 'headers', field: 'idempotency-key' });
+      { in: 'headers', field: 'idempotency-key' },
+    );
   }
   return header;
 }
@@ -76,13 +75,20 @@ function hashRequest(request: FastifyRequest): string {
 }
 
 async function replayable(db: Db, actor: Actor, key: string, requestHash: string) {
-  const stored = await findIdempotentResponse(db, actor.principal.organizationId, key,
-    actor.now.toISOString());
+  const stored = await findIdempotentResponse(
+    db,
+    actor.principal.organizationId,
+    key,
+    actor.now.toISOString(),
+  );
   if (stored && stored.request_hash !== requestHash) {
-    throw new WedeError('idempotency_key_reused',
-      'this Idempotency-Key was used for a different request; use a new key', {
+    throw new WedeError(
+      'idempotency_key_reused',
+      'this Idempotency-Key was used for a different request; use a new key',
+      {
         key,
-      });
+      },
+    );
   }
   return stored;
 }

@@ -88,7 +88,13 @@ async function swapStatus(
     updated_at: iso(actor.now),
   };
 
-  const won = await swapMissionStatus(trx, mission.organization_id, mission.id, mission.status, changes);
+  const won = await swapMissionStatus(
+    trx,
+    mission.organization_id,
+    mission.id,
+    mission.status,
+    changes,
+  );
   if (!won) await refuseLostRace(trx, mission);
 
   return { ...mission, ...changes };
@@ -162,8 +168,14 @@ async function freeTeam(trx: Db, actor: Actor, mission: MissionRow): Promise<voi
   if (stillActive.length > 0) return;
 
   const at = iso(actor.now);
-  const freed = await swapTeamStatus(trx, mission.organization_id, mission.team_id, 'BUSY',
-    'AVAILABLE', at);
+  const freed = await swapTeamStatus(
+    trx,
+    mission.organization_id,
+    mission.team_id,
+    'BUSY',
+    'AVAILABLE',
+    at,
+  );
   if (!freed) return;
 
   await recordChange(trx, authorOf(actor.principal), at, {

@@ -73,8 +73,10 @@ async function authorizeDispatch(
   }
   const ownTeamOnEvent = activeOnEvent.some((mission) => mission.team_id === principal.teamId);
   if (principal.teamId === null || !ownTeamOnEvent) {
-    throw new WedeError('forbidden', 'a field operator can only ask for backup on an event ' +
-      'his own team is on');
+    throw new WedeError(
+      'forbidden',
+      'a field operator can only ask for backup on an event ' + 'his own team is on',
+    );
   }
 }
 
@@ -142,9 +144,11 @@ async function nearestServingTeam(
 
   const choice = nearest(place, serving);
   if (!choice) {
-    throw new WedeError('no_team_available',
+    throw new WedeError(
+      'no_team_available',
       `no available team with a known location serves ${event.vertical}`,
-      { vertical: event.vertical });
+      { vertical: event.vertical },
+    );
   }
   return choice.team;
 }

@@ -60,8 +60,10 @@ export async function createEvent(trx: Db, actor: Actor, input: EventInput): Pro
 // still decides a race, since PostgreSQL allows no query after a failed insert.
 async function insertUniqueEvent(trx: Db, event: EventTable): Promise<void> {
   const externalId = event.external_id;
-  const existing = externalId === null ? undefined
-    : await findEventByExternalId(trx, event.organization_id, externalId);
+  const existing =
+    externalId === null
+      ? undefined
+      : await findEventByExternalId(trx, event.organization_id, externalId);
   if (existing) throw duplicateExternalId(externalId!, existing.id);
 
   try {
@@ -133,9 +135,11 @@ export async function closeEventByHand(
 
   const active = await listActiveMissions(trx, organizationId, { eventId: id });
   if (active.length > 0 && request.fail_active_missions !== true) {
-    throw new WedeError('event_has_active_missions',
+    throw new WedeError(
+      'event_has_active_missions',
       `${active.length} mission(s) are still active; set fail_active_missions to end them`,
-      { active_mission_ids: active.map((mission) => mission.id) });
+      { active_mission_ids: active.map((mission) => mission.id) },
+    );
   }
 
   const reason = request.reason ?? 'closed_by_hand';

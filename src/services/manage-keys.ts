@@ -1,9 +1,4 @@
-import {
-  isRole,
-  resolvePermissions,
-  type Permission,
-  type Role,
-} from '../domain/permissions.js';
+import { isRole, resolvePermissions, type Permission, type Role } from '../domain/permissions.js';
 import { notFound, validationFailed, WedeError } from '../domain/wede-error.js';
 import { findMember } from '../store/member-store.js';
 import { findKey, insertKey, revokeKey as revokeStoredKey } from '../store/key-store.js';
@@ -52,8 +47,14 @@ export async function createKey(trx: Db, actor: Actor, input: KeyInput): Promise
     action: 'key.created',
     entityType: 'key',
     entityId: row.id,
-    data: { key_id: row.id, name: row.name, role: row.role, permissions: input.permissions ?? null,
-      member_id: row.member_id, prefix: row.key_prefix },
+    data: {
+      key_id: row.id,
+      name: row.name,
+      role: row.role,
+      permissions: input.permissions ?? null,
+      member_id: row.member_id,
+      prefix: row.key_prefix,
+    },
   });
   return { row, secret };
 }
@@ -74,8 +75,10 @@ function checkKeyShape(input: KeyInput, memberRole: Role | null): void {
     throw validationFailed('role', `must match the member's role (${memberRole}) or be left out`);
   }
   if (input.role === 'operator' && input.member_id === undefined) {
-    throw validationFailed('member_id', 'is required for an operator key: an operator acts ' +
-      'for one member of one team');
+    throw validationFailed(
+      'member_id',
+      'is required for an operator key: an operator acts ' + 'for one member of one team',
+    );
   }
 }
 

@@ -16,7 +16,11 @@ export interface MemberInput {
   email?: string | null | undefined;
 }
 
-export async function createMember(trx: Db, actor: Actor, input: MemberInput): Promise<MemberTable> {
+export async function createMember(
+  trx: Db,
+  actor: Actor,
+  input: MemberInput,
+): Promise<MemberTable> {
   const organizationId = actor.principal.organizationId;
   await assertTeamExists(trx, organizationId, input.team_id);
 
@@ -73,7 +77,11 @@ export async function updateMemberDetails(
   return { ...member, ...row };
 }
 
-async function assertTeamExists(trx: Db, organizationId: string, teamId: string | null | undefined) {
+async function assertTeamExists(
+  trx: Db,
+  organizationId: string,
+  teamId: string | null | undefined,
+) {
   if (teamId === undefined || teamId === null) return;
   if (!(await findTeam(trx, organizationId, teamId))) throw notFound('team', teamId);
 }

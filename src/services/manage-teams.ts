@@ -67,16 +67,21 @@ export async function updateTeamDetails(
   const at = iso(actor.now);
   const row = {
     ...(changes.name !== undefined && { name: changes.name }),
-    ...(changes.verticals !== undefined && { verticals: JSON.stringify(unique(changes.verticals)) }),
+    ...(changes.verticals !== undefined && {
+      verticals: JSON.stringify(unique(changes.verticals)),
+    }),
     ...(changes.status !== undefined && { status: changes.status }),
     updated_at: at,
   };
 
   await withUniqueName(trx, changes.name ?? team.name, () =>
-    updateTeam(trx, team.organization_id, id, row));
+    updateTeam(trx, team.organization_id, id, row),
+  );
   await recordChange(trx, authorOf(actor.principal), at, {
-    action: changes.status !== undefined && changes.status !== team.status
-      ? 'team.status_changed' : 'team.updated',
+    action:
+      changes.status !== undefined && changes.status !== team.status
+        ? 'team.status_changed'
+        : 'team.updated',
     entityType: 'team',
     entityId: id,
     data: { team_id: id, previous_status: team.status, changes },

@@ -44,7 +44,10 @@ export async function recordChange(
   at: string,
   change: Change,
 ): Promise<void> {
-  const { audit_seq: seq, audit_head: previousHash } = await takeAuditSeq(trx, author.organizationId);
+  const { audit_seq: seq, audit_head: previousHash } = await takeAuditSeq(
+    trx,
+    author.organizationId,
+  );
   const record = {
     organizationId: author.organizationId,
     seq,

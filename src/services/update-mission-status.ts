@@ -65,9 +65,10 @@ function reportedTime(mission: MissionRow, occurredAt: string | undefined, now: 
   );
   if (verdict.ok) return verdict.at;
 
-  const message = verdict.reason === 'in_future'
-    ? 'occurred_at is in the future'
-    : `occurred_at is before the mission's previous change (${mission.last_transition_at})`;
+  const message =
+    verdict.reason === 'in_future'
+      ? 'occurred_at is in the future'
+      : `occurred_at is before the mission's previous change (${mission.last_transition_at})`;
   throw new WedeError('invalid_occurred_at', message, {
     field: 'occurred_at',
     previous: mission.last_transition_at,

@@ -5,7 +5,12 @@ export async function insertAuditRow(db: Db, row: AuditLogTable): Promise<void> 
 }
 
 /** One organization's chain in order, a page at a time so a long log fits in memory. */
-export async function listAuditRows(db: Db, organizationId: string, afterSeq: number, limit: number) {
+export async function listAuditRows(
+  db: Db,
+  organizationId: string,
+  afterSeq: number,
+  limit: number,
+) {
   return db
     .selectFrom('audit_log')
     .selectAll()

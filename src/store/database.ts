@@ -19,7 +19,8 @@ export interface Database {
 /** Opens the configured database; the file and its folder are created for SQLite. */
 export function openDatabase(config: DatabaseConfig): Database {
   const db =
-    config.kind === 'sqlite' ? new Kysely<Schema>({ dialect: sqliteDialect(config.path) })
+    config.kind === 'sqlite'
+      ? new Kysely<Schema>({ dialect: sqliteDialect(config.path) })
       : new Kysely<Schema>({ dialect: postgresDialect(config.url) });
 
   return { db, dialect: config.kind, close: () => db.destroy() };
@@ -66,6 +67,9 @@ export async function inTransaction<T>(
 /** A unique-constraint violation on either database. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }

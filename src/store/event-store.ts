@@ -9,8 +9,12 @@ export async function insertEvent(db: Db, row: EventTable): Promise<void> {
 }
 
 export async function findEvent(db: Db, organizationId: string, id: string) {
-  return db.selectFrom('events').selectAll()
-    .where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /**
@@ -19,15 +23,21 @@ export async function findEvent(db: Db, organizationId: string, id: string) {
  * missions ending at once cannot both think the other is still active.
  */
 export async function findEventForUpdate(db: Db, organizationId: string, id: string) {
-  return db.selectFrom('events').selectAll()
-    .where('organization_id', '=', organizationId).where('id', '=', id)
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
     .$if(isPostgres(db), (query) => query.forUpdate())
     .executeTakeFirst();
 }
 
 export async function findEventByExternalId(db: Db, organizationId: string, externalId: string) {
-  return db.selectFrom('events').selectAll()
-    .where('organization_id', '=', organizationId).where('external_id', '=', externalId)
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('external_id', '=', externalId)
     .executeTakeFirst();
 }
 
@@ -38,7 +48,12 @@ export interface EventFilter {
   externalId?: string | undefined;
 }
 
-export async function listEvents(db: Db, organizationId: string, filter: EventFilter, page: PageRequest) {
+export async function listEvents(
+  db: Db,
+  organizationId: string,
+  filter: EventFilter,
+  page: PageRequest,
+) {
   let query = db.selectFrom('events').selectAll().where('organization_id', '=', organizationId);
 
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
@@ -47,7 +62,10 @@ export async function listEvents(db: Db, organizationId: string, filter: EventFi
   if (filter.externalId !== undefined) query = query.where('external_id', '=', filter.externalId);
   if (page.after !== undefined) query = query.where('id', '<', page.after);
 
-  return query.orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return query
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 export async function updateEvent(
@@ -56,6 +74,10 @@ export async function updateEvent(
   id: string,
   changes: Updateable<EventTable>,
 ): Promise<void> {
-  await db.updateTable('events').set(changes)
-    .where('organization_id', '=', organizationId).where('id', '=', id).execute();
+  await db
+    .updateTable('events')
+    .set(changes)
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -10,8 +10,13 @@ export async function findKeyByHash(db: Db, keyHash: string) {
     .selectFrom('api_keys as k')
     .leftJoin('members as m', 'm.id', 'k.member_id')
     .select([
-      'k.id', 'k.organization_id', 'k.role', 'k.permissions', 'k.member_id',
-      'm.role as member_role', 'm.team_id as member_team_id',
+      'k.id',
+      'k.organization_id',
+      'k.role',
+      'k.permissions',
+      'k.member_id',
+      'm.role as member_role',
+      'm.team_id as member_team_id',
     ])
     .where('k.key_hash', '=', keyHash)
     .where('k.revoked_at', 'is', null)
@@ -19,18 +24,30 @@ export async function findKeyByHash(db: Db, keyHash: string) {
 }
 
 export async function findKey(db: Db, organizationId: string, id: string) {
-  return db.selectFrom('api_keys').selectAll()
-    .where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function listKeys(db: Db, organizationId: string) {
-  return db.selectFrom('api_keys').selectAll()
-    .where('organization_id', '=', organizationId).orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export async function revokeKey(db: Db, organizationId: string, id: string, at: string) {
-  const result = await db.updateTable('api_keys').set({ revoked_at: at })
-    .where('organization_id', '=', organizationId).where('id', '=', id)
-    .where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: at })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

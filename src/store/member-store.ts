@@ -8,8 +8,12 @@ export async function insertMember(db: Db, row: MemberTable): Promise<void> {
 }
 
 export async function findMember(db: Db, organizationId: string, id: string) {
-  return db.selectFrom('members').selectAll()
-    .where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export interface MemberFilter {
@@ -29,7 +33,10 @@ export async function listMembers(
   if (filter.role !== undefined) query = query.where('role', '=', filter.role);
   if (page.after !== undefined) query = query.where('id', '<', page.after);
 
-  return query.orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return query
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 export async function updateMember(
@@ -38,14 +45,22 @@ export async function updateMember(
   id: string,
   changes: Updateable<MemberTable>,
 ): Promise<void> {
-  await db.updateTable('members').set(changes)
-    .where('organization_id', '=', organizationId).where('id', '=', id).execute();
+  await db
+    .updateTable('members')
+    .set(changes)
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The members of a team, oldest first. */
 export async function listTeamMemberIds(db: Db, organizationId: string, teamId: string) {
-  const rows = await db.selectFrom('members').select('id')
-    .where('organization_id', '=', organizationId).where('team_id', '=', teamId)
-    .orderBy('id').execute();
+  const rows = await db
+    .selectFrom('members')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('team_id', '=', teamId)
+    .orderBy('id')
+    .execute();
   return rows.map((row) => row.id);
 }

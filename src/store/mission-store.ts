@@ -10,25 +10,36 @@ export async function insertMission(db: Db, row: MissionTable, memberIds: readon
   await db.insertInto('missions').values(row).execute();
   if (memberIds.length === 0) return;
 
-  await db.insertInto('mission_members')
-    .values(memberIds.map((memberId) => ({
-      organization_id: row.organization_id,
-      mission_id: row.id,
-      member_id: memberId,
-    })))
+  await db
+    .insertInto('mission_members')
+    .values(
+      memberIds.map((memberId) => ({
+        organization_id: row.organization_id,
+        mission_id: row.id,
+        member_id: memberId,
+      })),
+    )
     .execute();
 }
 
 export async function findMission(db: Db, organizationId: string, id: string) {
-  return db.selectFrom('missions').selectAll()
-    .where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('missions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function listMissionMemberIds(db: Db, missionIds: readonly string[]) {
   if (missionIds.length === 0) return new Map<string, string[]>();
 
-  const rows = await db.selectFrom('mission_members').select(['mission_id', 'member_id'])
-    .where('mission_id', 'in', missionIds).orderBy('member_id').execute();
+  const rows = await db
+    .selectFrom('mission_members')
+    .select(['mission_id', 'member_id'])
+    .where('mission_id', 'in', missionIds)
+    .orderBy('member_id')
+    .execute();
 
   const byMission = new Map<string, string[]>();
   for (const row of rows) {
@@ -52,7 +63,9 @@ export async function listMissions(
   filter: MissionFilter,
   page: PageRequest,
 ) {
-  let query = db.selectFrom('missions').selectAll('missions')
+  let query = db
+    .selectFrom('missions')
+    .selectAll('missions')
     .where('missions.organization_id', '=', organizationId);
 
   if (filter.statuses !== undefined) query = query.where('status', 'in', filter.statuses);
@@ -60,14 +73,20 @@ export async function listMissions(
   if (filter.eventId !== undefined) query = query.where('event_id', '=', filter.eventId);
   if (filter.memberId !== undefined) {
     const memberId = filter.memberId;
-    query = query.where('missions.id', 'in', (eb) => eb.selectFrom('mission_members')
-      .select('mission_id')
-      .where('organization_id', '=', organizationId)
-      .where('member_id', '=', memberId));
+    query = query.where('missions.id', 'in', (eb) =>
+      eb
+        .selectFrom('mission_members')
+        .select('mission_id')
+        .where('organization_id', '=', organizationId)
+        .where('member_id', '=', memberId),
+    );
   }
   if (page.after !== undefined) query = query.where('missions.id', '<', page.after);
 
-  return query.orderBy('missions.id', 'desc').limit(page.limit + 1).execute();
+  return query
+    .orderBy('missions.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 /**
@@ -81,9 +100,13 @@ export async function swapMissionStatus(
   from: string,
   changes: Updateable<MissionTable>,
 ): Promise<boolean> {
-  const result = await db.updateTable('missions').set(changes)
-    .where('organization_id', '=', organizationId).where('id', '=', id)
-    .where('status', '=', from).executeTakeFirst();
+  const result = await db
+    .updateTable('missions')
+    .set(changes)
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -92,7 +115,9 @@ export async function listActiveMissions(
   organizationId: string,
   scope: { eventId?: string; teamId?: string },
 ) {
-  let query = db.selectFrom('missions').selectAll()
+  let query = db
+    .selectFrom('missions')
+    .selectAll()
     .where('organization_id', '=', organizationId)
     .where('status', 'in', ACTIVE_STATUSES);
 
@@ -107,7 +132,11 @@ export async function insertHistory(db: Db, row: MissionHistoryTable): Promise<v
 }
 
 export async function listHistory(db: Db, organizationId: string, missionId: string) {
-  return db.selectFrom('mission_history').selectAll()
-    .where('organization_id', '=', organizationId).where('mission_id', '=', missionId)
-    .orderBy('sequence').execute();
+  return db
+    .selectFrom('mission_history')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('mission_id', '=', missionId)
+    .orderBy('sequence')
+    .execute();
 }

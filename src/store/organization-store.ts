@@ -26,6 +26,9 @@ export async function takeAuditSeq(db: Db, organizationId: string) {
 }
 
 export async function setAuditHead(db: Db, organizationId: string, hash: string): Promise<void> {
-  await db.updateTable('organizations').set({ audit_head: hash })
-    .where('id', '=', organizationId).execute();
+  await db
+    .updateTable('organizations')
+    .set({ audit_head: hash })
+    .where('id', '=', organizationId)
+    .execute();
 }

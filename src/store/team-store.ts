@@ -8,8 +8,12 @@ export async function insertTeam(db: Db, row: TeamTable): Promise<void> {
 }
 
 export async function findTeam(db: Db, organizationId: string, id: string) {
-  return db.selectFrom('teams').selectAll()
-    .where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('teams')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export interface TeamFilter {
@@ -17,19 +21,29 @@ export interface TeamFilter {
   name?: string | undefined;
 }
 
-export async function listTeams(db: Db, organizationId: string, filter: TeamFilter, page: PageRequest) {
+export async function listTeams(
+  db: Db,
+  organizationId: string,
+  filter: TeamFilter,
+  page: PageRequest,
+) {
   let query = db.selectFrom('teams').selectAll().where('organization_id', '=', organizationId);
 
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   if (filter.name !== undefined) query = query.where('name', '=', filter.name);
   if (page.after !== undefined) query = query.where('id', '<', page.after);
 
-  return query.orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return query
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 /** Available teams with a known location, the candidates for a nearest-team dispatch. */
 export async function listAvailableLocatedTeams(db: Db, organizationId: string) {
-  return db.selectFrom('teams').selectAll()
+  return db
+    .selectFrom('teams')
+    .selectAll()
     .where('organization_id', '=', organizationId)
     .where('status', '=', 'AVAILABLE')
     .where('lat', 'is not', null)
@@ -44,8 +58,12 @@ export async function updateTeam(
   id: string,
   changes: Updateable<TeamTable>,
 ): Promise<void> {
-  await db.updateTable('teams').set(changes)
-    .where('organization_id', '=', organizationId).where('id', '=', id).execute();
+  await db
+    .updateTable('teams')
+    .set(changes)
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -60,8 +78,12 @@ export async function swapTeamStatus(
   to: string,
   at: string,
 ): Promise<boolean> {
-  const result = await db.updateTable('teams').set({ status: to, updated_at: at })
-    .where('organization_id', '=', organizationId).where('id', '=', id)
-    .where('status', '=', from).executeTakeFirst();
+  const result = await db
+    .updateTable('teams')
+    .set({ status: to, updated_at: at })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

@@ -17,28 +17,33 @@ async function created<T = any>(response: Promise<{ status: number; body: any }>
 }
 
 export function makeTeam(api: ApiClient, overrides: Record<string, unknown> = {}) {
-  return created(api.post('/v1/teams', {
-    name: unique('team'),
-    verticals: ['healthcare'],
-    ...LISBON,
-    ...overrides,
-  }));
+  return created(
+    api.post('/v1/teams', {
+      name: unique('team'),
+      verticals: ['healthcare'],
+      ...LISBON,
+      ...overrides,
+    }),
+  );
 }
 
 export function makeEvent(api: ApiClient, overrides: Record<string, unknown> = {}) {
-  return created(api.post('/v1/events', {
-    vertical: 'healthcare',
-    priority: 'high',
-    title: 'Person collapsed',
-    notes: 'Patient is conscious, use south entrance',
-    ...LISBON,
-    ...overrides,
-  }));
+  return created(
+    api.post('/v1/events', {
+      vertical: 'healthcare',
+      priority: 'high',
+      title: 'Person collapsed',
+      notes: 'Patient is conscious, use south entrance',
+      ...LISBON,
+      ...overrides,
+    }),
+  );
 }
 
 export function makeMember(api: ApiClient, overrides: Record<string, unknown> = {}) {
-  return created(api.post('/v1/members', { name: unique('member'), role: 'operator',
-    ...overrides }));
+  return created(
+    api.post('/v1/members', { name: unique('member'), role: 'operator', ...overrides }),
+  );
 }
 
 /** A new key's secret. */

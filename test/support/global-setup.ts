@@ -21,8 +21,10 @@ export default async function setup(project: TestProject): Promise<void> {
     throw new Error(`PostgreSQL is not reachable at ${url}; CI never skips the PostgreSQL suite`);
   }
   if (!reachable) {
-    process.stderr.write(`\n[wede] PostgreSQL not reachable at ${url}: the PostgreSQL half of ` +
-      'the suite is SKIPPED. Start PostgreSQL or set WEDE_TEST_POSTGRES_URL to run it.\n\n');
+    process.stderr.write(
+      `\n[wede] PostgreSQL not reachable at ${url}: the PostgreSQL half of ` +
+        'the suite is SKIPPED. Start PostgreSQL or set WEDE_TEST_POSTGRES_URL to run it.\n\n',
+    );
   }
   project.provide('postgresUrl', reachable ? url : null);
 }

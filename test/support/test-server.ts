@@ -50,13 +50,17 @@ export async function startTestServer(
     running,
     restart: async () => {
       await running.close();
-      running = await startServer({ ...config, port: Number(new URL(server.url).port) }, logger,
-        options);
+      running = await startServer(
+        { ...config, port: Number(new URL(server.url).port) },
+        logger,
+        options,
+      );
       server.running = running;
     },
     createOrganization: async (name) => {
       const created = await inTransaction(running.database.db, (trx) =>
-        createOrganization(trx, name, new Date()));
+        createOrganization(trx, name, new Date()),
+      );
       return new ApiClient(running.url, created.adminKey);
     },
     close: async () => {

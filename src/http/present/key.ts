@@ -11,7 +11,8 @@ export function presentKey(row: ApiKeyTable): KeyJson {
     id: row.id,
     name: row.name,
     role: row.role as KeyJson['role'],
-    permissions: row.permissions === null ? null : (JSON.parse(row.permissions) as KeyJson['permissions']),
+    permissions:
+      row.permissions === null ? null : (JSON.parse(row.permissions) as KeyJson['permissions']),
     member_id: row.member_id,
     prefix: row.key_prefix,
     created_at: row.created_at,

@@ -42,7 +42,10 @@ function toJson(row: MissionRow, memberIds: string[]): MissionJson {
 
 /** Missions as the API shows them, with the members each was sent to (one query for all). */
 export async function presentMissions(db: Db, rows: readonly MissionRow[]): Promise<MissionJson[]> {
-  const members = await listMissionMemberIds(db, rows.map((row) => row.id));
+  const members = await listMissionMemberIds(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => toJson(row, members.get(row.id) ?? []));
 }
 

@@ -6,19 +6,25 @@ import { ERROR_RESPONSES } from '../schemas/common.js';
 import { DispatchRequest, Mission } from '../schemas/mission.js';
 
 export async function dispatchRoutes(app: App, deps: RouteDeps): Promise<void> {
-  app.post('/v1/teams/dispatch', {
-    config: { anyOf: ['teams:dispatch', 'missions:backup'] },
-    schema: {
-      tags: ['missions', 'teams'],
-      summary: 'Dispatch a team to an event',
-      description: 'Creates a CREATED mission and marks the team BUSY. Without team_id, the ' +
-        'nearest available team serving the event\'s vertical is chosen. For backup, dispatch ' +
-        'to the same event (with backup_of); a field operator may do so only for an event ' +
-        'his own team is on.',
-      body: DispatchRequest,
-      response: { 201: Mission, ...ERROR_RESPONSES },
+  app.post(
+    '/v1/teams/dispatch',
+    {
+      config: { anyOf: ['teams:dispatch', 'missions:backup'] },
+      schema: {
+        tags: ['missions', 'teams'],
+        summary: 'Dispatch a team to an event',
+        description:
+          'Creates a CREATED mission and marks the team BUSY. Without team_id, the ' +
+          "nearest available team serving the event's vertical is chosen. For backup, dispatch " +
+          'to the same event (with backup_of); a field operator may do so only for an event ' +
+          'his own team is on.',
+        body: DispatchRequest,
+        response: { 201: Mission, ...ERROR_RESPONSES },
+      },
     },
-  }, async (request, reply) =>
-    idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps),
-      async (trx, actor) => presentMission(trx, await dispatchTeam(trx, actor, request.body))));
+    async (request, reply) =>
+      idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
+        presentMission(trx, await dispatchTeam(trx, actor, request.body)),
+      ),
+  );
 }

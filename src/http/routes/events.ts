@@ -16,74 +16,105 @@ const tags = ['events'];
 const manage = { anyOf: ['events:manage'] } as const;
 
 export async function eventRoutes(app: App, deps: RouteDeps): Promise<void> {
-  app.post('/v1/events', {
-    config: manage,
-    schema: {
-      tags,
-      summary: 'Record an event',
-      body: EventCreate,
-      response: { 201: Event, ...ERROR_RESPONSES },
+  app.post(
+    '/v1/events',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record an event',
+        body: EventCreate,
+        response: { 201: Event, ...ERROR_RESPONSES },
+      },
     },
-  }, async (request, reply) =>
-    idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps),
-      async (trx, actor) => presentEvent(await createEvent(trx, actor, request.body))));
+    async (request, reply) =>
+      idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
+        presentEvent(await createEvent(trx, actor, request.body)),
+      ),
+  );
 
-  app.get('/v1/events', {
-    config: { anyOf: ['events:view'] },
-    schema: {
-      tags,
-      summary: 'List events, newest first',
-      querystring: EventListQuery,
-      response: { 200: listOf(Event), ...ERROR_RESPONSES },
+  app.get(
+    '/v1/events',
+    {
+      config: { anyOf: ['events:view'] },
+      schema: {
+        tags,
+        summary: 'List events, newest first',
+        querystring: EventListQuery,
+        response: { 200: listOf(Event), ...ERROR_RESPONSES },
+      },
     },
-  }, async (request) => {
-    const { query } = request;
-    const page = pageRequest(query.limit, query.cursor);
-    const rows = await listEvents(deps.db, request.principal.organizationId, {
-      status: query.status,
-      vertical: query.vertical,
-      priority: query.priority,
-      externalId: query.external_id,
-    }, page);
+    async (request) => {
+      const { query } = request;
+      const page = pageRequest(query.limit, query.cursor);
+      const rows = await listEvents(
+        deps.db,
+        request.principal.organizationId,
+        {
+          status: query.status,
+          vertical: query.vertical,
+          priority: query.priority,
+          externalId: query.external_id,
+        },
+        page,
+      );
 
-    const { rows: events, nextCursor } = toPage(rows, page.limit);
-    return { data: events.map(presentEvent), count: events.length, next_cursor: nextCursor };
-  });
-
-  app.get('/v1/events/:id', {
-    config: { anyOf: ['events:view'] },
-    schema: { tags, summary: 'Get an event', params: IdParams,
-      response: { 200: Event, ...ERROR_RESPONSES } },
-  }, async (request) =>
-    presentEvent(await getEvent(deps.db, actorOf(request, deps), request.params.id)));
-
-  app.patch('/v1/events/:id', {
-    config: manage,
-    schema: {
-      tags,
-      summary: 'Correct an open event',
-      params: IdParams,
-      body: EventUpdate,
-      response: { 200: Event, ...ERROR_RESPONSES },
+      const { rows: events, nextCursor } = toPage(rows, page.limit);
+      return { data: events.map(presentEvent), count: events.length, next_cursor: nextCursor };
     },
-  }, async (request, reply) =>
-    idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps),
-      async (trx, actor) => presentEvent(
-        await updateEventDetails(trx, actor, request.params.id, request.body))));
+  );
 
-  app.post('/v1/events/:id/close', {
-    config: manage,
-    schema: {
-      tags,
-      summary: 'Close an event by hand',
-      description: 'Refused with 409 while missions are active, unless fail_active_missions ' +
-        'is true: then they end FAILED with the given reason, and the event closes.',
-      params: IdParams,
-      body: EventClose,
-      response: { 200: Event, ...ERROR_RESPONSES },
+  app.get(
+    '/v1/events/:id',
+    {
+      config: { anyOf: ['events:view'] },
+      schema: {
+        tags,
+        summary: 'Get an event',
+        params: IdParams,
+        response: { 200: Event, ...ERROR_RESPONSES },
+      },
     },
-  }, async (request, reply) =>
-    idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps),
-      async (trx, actor) => presentEvent(
-        await closeEventByHand(trx, actor, request.params.id, request.body ?? {}))));
+    async (request) =>
+      presentEvent(await getEvent(deps.db, actorOf(request, deps), request.params.id)),
+  );
+
+  app.patch(
+    '/v1/events/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Correct an open event',
+        params: IdParams,
+        body: EventUpdate,
+        response: { 200: Event, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) =>
+      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+        presentEvent(await updateEventDetails(trx, actor, request.params.id, request.body)),
+      ),
+  );
+
+  app.post(
+    '/v1/events/:id/close',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Close an event by hand',
+        description:
+          'Refused with 409 while missions are active, unless fail_active_missions ' +
+          'is true: then they end FAILED with the given reason, and the event closes.',
+        params: IdParams,
+        body: EventClose,
+        response: { 200: Event, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) =>
+      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+        presentEvent(await closeEventByHand(trx, actor, request.params.id, request.body ?? {})),
+      ),
+  );
 }

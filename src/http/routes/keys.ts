@@ -12,40 +12,60 @@ const tags = ['keys'];
 const manage = { anyOf: ['keys:manage'] } as const;
 
 export async function keyRoutes(app: App, deps: RouteDeps): Promise<void> {
-  app.post('/v1/keys', {
-    config: manage,
-    schema: {
-      tags,
-      summary: 'Create an API key',
-      description: 'Give a role, a permission list, or a member_id (the key then acts as that ' +
-        'member, with the member\'s role and team). The secret is in `key`, shown only here.',
-      body: KeyCreate,
-      response: { 201: CreatedApiKey, ...ERROR_RESPONSES },
+  app.post(
+    '/v1/keys',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Create an API key',
+        description:
+          'Give a role, a permission list, or a member_id (the key then acts as that ' +
+          "member, with the member's role and team). The secret is in `key`, shown only here.",
+        body: KeyCreate,
+        response: { 201: CreatedApiKey, ...ERROR_RESPONSES },
+      },
     },
-  }, async (request, reply) =>
-    idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps), async (trx, actor) => {
-      const { row, secret } = await createKey(trx, actor, request.body);
-      return { ...presentKey(row), key: secret };
-    }));
+    async (request, reply) =>
+      idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps), async (trx, actor) => {
+        const { row, secret } = await createKey(trx, actor, request.body);
+        return { ...presentKey(row), key: secret };
+      }),
+  );
 
-  app.get('/v1/keys', {
-    config: manage,
-    schema: {
-      tags,
-      summary: 'List API keys (never their secrets)',
-      response: { 200: Type.Object({ data: Type.Array(ApiKey), count: Type.Integer() }),
-        ...ERROR_RESPONSES },
+  app.get(
+    '/v1/keys',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'List API keys (never their secrets)',
+        response: {
+          200: Type.Object({ data: Type.Array(ApiKey), count: Type.Integer() }),
+          ...ERROR_RESPONSES,
+        },
+      },
     },
-  }, async (request) => {
-    const data = (await listKeys(deps.db, request.principal.organizationId)).map(presentKey);
-    return { data, count: data.length };
-  });
+    async (request) => {
+      const data = (await listKeys(deps.db, request.principal.organizationId)).map(presentKey);
+      return { data, count: data.length };
+    },
+  );
 
-  app.delete('/v1/keys/:id', {
-    config: manage,
-    schema: { tags, summary: 'Revoke an API key', params: IdParams,
-      response: { 200: ApiKey, ...ERROR_RESPONSES } },
-  }, async (request, reply) =>
-    idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps),
-      async (trx, actor) => presentKey(await revokeKey(trx, actor, request.params.id))));
+  app.delete(
+    '/v1/keys/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Revoke an API key',
+        params: IdParams,
+        response: { 200: ApiKey, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) =>
+      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+        presentKey(await revokeKey(trx, actor, request.params.id)),
+      ),
+  );
 }

@@ -1,8 +1,4 @@
-import {
-  createMember,
-  getMember,
-  updateMemberDetails,
-} from '../../services/manage-members.js';
+import { createMember, getMember, updateMemberDetails } from '../../services/manage-members.js';
 import { listMembers } from '../../store/member-store.js';
 import { pageRequest, toPage } from '../../store/page.js';
 import { actorOf, type App, type RouteDeps } from '../app-types.js';
@@ -16,41 +12,79 @@ const manage = { anyOf: ['members:manage'] } as const;
 const view = { anyOf: ['members:view'] } as const;
 
 export async function memberRoutes(app: App, deps: RouteDeps): Promise<void> {
-  app.post('/v1/members', {
-    config: manage,
-    schema: { tags, summary: 'Add a member', body: MemberCreate,
-      response: { 201: Member, ...ERROR_RESPONSES } },
-  }, async (request, reply) =>
-    idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps),
-      async (trx, actor) => presentMember(await createMember(trx, actor, request.body))));
+  app.post(
+    '/v1/members',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Add a member',
+        body: MemberCreate,
+        response: { 201: Member, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) =>
+      idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
+        presentMember(await createMember(trx, actor, request.body)),
+      ),
+  );
 
-  app.get('/v1/members', {
-    config: view,
-    schema: { tags, summary: 'List members, newest first', querystring: MemberListQuery,
-      response: { 200: listOf(Member), ...ERROR_RESPONSES } },
-  }, async (request) => {
-    const { query } = request;
-    const page = pageRequest(query.limit, query.cursor);
-    const rows = await listMembers(deps.db, request.principal.organizationId,
-      { teamId: query.team_id, role: query.role }, page);
+  app.get(
+    '/v1/members',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'List members, newest first',
+        querystring: MemberListQuery,
+        response: { 200: listOf(Member), ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const { query } = request;
+      const page = pageRequest(query.limit, query.cursor);
+      const rows = await listMembers(
+        deps.db,
+        request.principal.organizationId,
+        { teamId: query.team_id, role: query.role },
+        page,
+      );
 
-    const { rows: members, nextCursor } = toPage(rows, page.limit);
-    return { data: members.map(presentMember), count: members.length, next_cursor: nextCursor };
-  });
+      const { rows: members, nextCursor } = toPage(rows, page.limit);
+      return { data: members.map(presentMember), count: members.length, next_cursor: nextCursor };
+    },
+  );
 
-  app.get('/v1/members/:id', {
-    config: view,
-    schema: { tags, summary: 'Get a member', params: IdParams,
-      response: { 200: Member, ...ERROR_RESPONSES } },
-  }, async (request) =>
-    presentMember(await getMember(deps.db, actorOf(request, deps), request.params.id)));
+  app.get(
+    '/v1/members/:id',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Get a member',
+        params: IdParams,
+        response: { 200: Member, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) =>
+      presentMember(await getMember(deps.db, actorOf(request, deps), request.params.id)),
+  );
 
-  app.patch('/v1/members/:id', {
-    config: manage,
-    schema: { tags, summary: 'Change a member', params: IdParams, body: MemberUpdate,
-      response: { 200: Member, ...ERROR_RESPONSES } },
-  }, async (request, reply) =>
-    idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps),
-      async (trx, actor) => presentMember(
-        await updateMemberDetails(trx, actor, request.params.id, request.body))));
+  app.patch(
+    '/v1/members/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Change a member',
+        params: IdParams,
+        body: MemberUpdate,
+        response: { 200: Member, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) =>
+      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+        presentMember(await updateMemberDetails(trx, actor, request.params.id, request.body)),
+      ),
+  );
 }

@@ -2,7 +2,15 @@ import { Type } from 'typebox';
 
 import { EVENT_STATUSES } from '../../domain/vocabulary.js';
 import {
-  Latitude, ListQuery, literalUnion, Longitude, nullable, Priority, Timestamp, Uuid, Vertical,
+  Latitude,
+  ListQuery,
+  literalUnion,
+  Longitude,
+  nullable,
+  Priority,
+  Timestamp,
+  Uuid,
+  Vertical,
 } from './common.js';
 
 const EventStatus = literalUnion(EVENT_STATUSES);
@@ -39,11 +47,13 @@ export const EventCreate = Type.Object(
     title: Type.Optional(details.title),
     notes: Type.Optional(details.notes),
     address: Type.Optional(details.address),
-    external_id: Type.Optional(Type.String({
-      minLength: 1,
-      maxLength: 200,
-      description: "the event's id in another system; unique within the organization",
-    })),
+    external_id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: "the event's id in another system; unique within the organization",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -62,9 +72,11 @@ export const EventUpdate = Type.Object(
 
 export const EventClose = Type.Object(
   {
-    fail_active_missions: Type.Optional(Type.Boolean({
-      description: 'end the missions still active as FAILED instead of refusing the close',
-    })),
+    fail_active_missions: Type.Optional(
+      Type.Boolean({
+        description: 'end the missions still active as FAILED instead of refusing the close',
+      }),
+    ),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   },
   { additionalProperties: false },

@@ -2,7 +2,15 @@ import { Type } from 'typebox';
 
 import { MISSION_STATUSES } from '../../domain/mission-lifecycle.js';
 import {
-  FreeObject, Latitude, ListQuery, literalUnion, Longitude, nullable, Priority, Timestamp, Uuid,
+  FreeObject,
+  Latitude,
+  ListQuery,
+  literalUnion,
+  Longitude,
+  nullable,
+  Priority,
+  Timestamp,
+  Uuid,
 } from './common.js';
 
 export const MissionStatus = literalUnion(MISSION_STATUSES);
@@ -38,10 +46,12 @@ export const Mission = Type.Object({
 
 export const MissionListQuery = Type.Object(
   {
-    status: Type.Optional(Type.String({
-      pattern: STATUS_LIST_PATTERN,
-      description: 'one status, or a comma-separated list',
-    })),
+    status: Type.Optional(
+      Type.String({
+        pattern: STATUS_LIST_PATTERN,
+        description: 'one status, or a comma-separated list',
+      }),
+    ),
     team_id: Type.Optional(Uuid),
     member_id: Type.Optional(Uuid),
     event_id: Type.Optional(Uuid),
@@ -57,10 +67,12 @@ export const StatusUpdate = Type.Object(
   {
     status: MissionStatus,
     feedback: Type.Optional(FreeObject),
-    occurred_at: Type.Optional(Type.String({
-      format: 'date-time',
-      description: 'when it really happened, for a device that was offline',
-    })),
+    occurred_at: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'when it really happened, for a device that was offline',
+      }),
+    ),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   },
   { additionalProperties: false },

@@ -2,7 +2,14 @@ import { Type } from 'typebox';
 
 import { TEAM_STATUSES } from '../../domain/vocabulary.js';
 import {
-  Latitude, ListQuery, literalUnion, Longitude, nullable, Timestamp, Uuid, Vertical,
+  Latitude,
+  ListQuery,
+  literalUnion,
+  Longitude,
+  nullable,
+  Timestamp,
+  Uuid,
+  Vertical,
 } from './common.js';
 
 const TeamStatus = literalUnion(TEAM_STATUSES);

@@ -28,8 +28,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('teams_name_unique', ['organization_id', 'name'])
     .execute();
-  await db.schema.createIndex('teams_by_status').on('teams')
-    .columns(['organization_id', 'status']).execute();
+  await db.schema
+    .createIndex('teams_by_status')
+    .on('teams')
+    .columns(['organization_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('members')
@@ -44,8 +47,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('members_phone_unique', ['organization_id', 'phone'])
     .execute();
-  await db.schema.createIndex('members_by_team').on('members')
-    .columns(['organization_id', 'team_id']).execute();
+  await db.schema
+    .createIndex('members_by_team')
+    .on('members')
+    .columns(['organization_id', 'team_id'])
+    .execute();
 
   await db.schema
     .createTable('api_keys')
@@ -80,8 +86,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('events_external_id_unique', ['organization_id', 'external_id'])
     .execute();
-  await db.schema.createIndex('events_by_status').on('events')
-    .columns(['organization_id', 'status', 'id']).execute();
+  await db.schema
+    .createIndex('events_by_status')
+    .on('events')
+    .columns(['organization_id', 'status', 'id'])
+    .execute();
 
   await db.schema
     .createTable('missions')
@@ -112,11 +121,17 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   for (const column of ['status', 'team_id', 'event_id']) {
-    await db.schema.createIndex(`missions_by_${column}`).on('missions')
-      .columns(['organization_id', column, 'id']).execute();
+    await db.schema
+      .createIndex(`missions_by_${column}`)
+      .on('missions')
+      .columns(['organization_id', column, 'id'])
+      .execute();
   }
-  await db.schema.createIndex('missions_by_organization').on('missions')
-    .columns(['organization_id', 'id']).execute();
+  await db.schema
+    .createIndex('missions_by_organization')
+    .on('missions')
+    .columns(['organization_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('mission_members')
@@ -125,8 +140,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
     .addPrimaryKeyConstraint('mission_members_pk', ['mission_id', 'member_id'])
     .execute();
-  await db.schema.createIndex('mission_members_by_member').on('mission_members')
-    .columns(['organization_id', 'member_id', 'mission_id']).execute();
+  await db.schema
+    .createIndex('mission_members_by_member')
+    .on('mission_members')
+    .columns(['organization_id', 'member_id', 'mission_id'])
+    .execute();
 
   await db.schema
     .createTable('mission_history')
@@ -173,8 +191,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('idempotency_keys_pk', ['organization_id', 'key'])
     .execute();
-  await db.schema.createIndex('idempotency_keys_by_expiry').on('idempotency_keys')
-    .column('expires_at').execute();
+  await db.schema
+    .createIndex('idempotency_keys_by_expiry')
+    .on('idempotency_keys')
+    .column('expires_at')
+    .execute();
 
   await refuseChangesToFinalMissions(db, dialect);
 }
