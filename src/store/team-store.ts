@@ -19,6 +19,7 @@ export async function findTeam(db: Db, organizationId: string, id: string) {
 export interface TeamFilter {
   status?: string | undefined;
   name?: string | undefined;
+  vertical?: string | undefined;
 }
 
 export async function listTeams(
@@ -31,6 +32,10 @@ export async function listTeams(
 
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   if (filter.name !== undefined) query = query.where('name', '=', filter.name);
+  if (filter.vertical !== undefined) {
+    // Verticals are stored as a JSON array of strings that cannot hold % or _.
+    query = query.where('verticals', 'like', `%${JSON.stringify(filter.vertical)}%`);
+  }
   if (page.after !== undefined) query = query.where('id', '<', page.after);
 
   return query

@@ -51,7 +51,7 @@ export async function teamRoutes(app: App, deps: RouteDeps): Promise<void> {
       const rows = await listTeams(
         deps.db,
         request.principal.organizationId,
-        { status: query.status, name: query.name },
+        { status: query.status, name: query.name, vertical: query.vertical },
         page,
       );
 

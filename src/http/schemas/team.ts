@@ -58,6 +58,7 @@ export const TeamListQuery = Type.Object(
   {
     status: Type.Optional(TeamStatus),
     name: Type.Optional(Type.String({ maxLength: 100 })),
+    vertical: Type.Optional(Vertical),
     ...ListQuery,
   },
   { additionalProperties: false },
