@@ -21,5 +21,7 @@ export function resolveReportedTime(
   }
   if (reported < previous) return { ok: false, reason: 'before_previous' };
 
-  return { ok: true, at: reported > now ? now : reported };
+  // Clamping a skewed clock to now must not put the change before the one it follows.
+  const clamped = reported > now ? now : reported;
+  return { ok: true, at: clamped < previous ? previous : clamped };
 }
