@@ -110,3 +110,18 @@ export function seesWholeOrganization(principal: Principal): boolean {
   if (principal.memberId === null) return true;
   return can(principal, 'missions:manage') || can(principal, 'teams:dispatch');
 }
+
+/** The permissions in `granted` that `principal` does not hold itself. */
+export function beyondOwn(principal: Principal, granted: Iterable<Permission>): Permission[] {
+  return [...granted].filter((permission) => !principal.permissions.has(permission));
+}
+
+/**
+ * Whether a principal may give a member `to` (or take `from` away). Making or
+ * unmaking an admin takes an admin; the other roles only need members:manage,
+ * since an operator's extra rights reach no further than his own team.
+ */
+export function mayAssignRole(principal: Principal, from: Role | null, to: Role): boolean {
+  if (from !== 'admin' && to !== 'admin') return true;
+  return beyondOwn(principal, permissionsOf('admin')).length === 0;
+}

@@ -6,7 +6,11 @@ import type { Kysely } from 'kysely';
 import { WedeError } from '../domain/wede-error.js';
 import type { Actor } from '../services/actor.js';
 import { inTransaction, isUniqueViolation } from '../store/database.js';
-import { findIdempotentResponse, insertIdempotentResponse } from '../store/idempotency-store.js';
+import {
+  claimIdempotencyKey,
+  findIdempotentResponse,
+  storeIdempotentResponse,
+} from '../store/idempotency-store.js';
 import type { Db, Schema } from '../store/schema.js';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -33,21 +37,29 @@ export async function idempotentWrite<T>(
     return reply.code(statusCode).send(body);
   }
 
-  const requestHash = hashRequest(request);
+  const requestHash = hashRequest(request, actor);
   const stored = await replayable(db, actor, key, requestHash);
   if (stored) return replay(reply, stored);
 
   try {
     const body = await inTransaction(db, async (trx) => {
+      await claim(trx, actor, key, requestHash);
       const result = await write(trx, actor);
-      await remember(trx, actor, key, requestHash, statusCode, result);
+      await storeIdempotentResponse(
+        trx,
+        actor.principal.organizationId,
+        key,
+        statusCode,
+        JSON.stringify(result),
+      );
       return result;
     });
     return reply.code(statusCode).send(body);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
 
-    // A concurrent request with the same key committed first: answer as it did.
+    // A concurrent request with the same key claimed it first and has committed by
+    // now (the claim waited for it): answer as it did.
     const winner = await replayable(db, actor, key, requestHash);
     if (!winner) throw error;
     return replay(reply, winner);
@@ -68,9 +80,11 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
   return header;
 }
 
-function hashRequest(request: FastifyRequest): string {
+// The caller's key is part of the request: a replay never shows one caller another's answer.
+function hashRequest(request: FastifyRequest, actor: Actor): string {
+  const body = JSON.stringify(request.body ?? null);
   return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .update(`${actor.principal.keyId} ${request.method} ${request.url}\n${body}`)
     .digest('hex');
 }
 
@@ -90,6 +104,10 @@ async function replayable(db: Db, actor: Actor, key: string, requestHash: string
       },
     );
   }
+  // A claim is only ever visible once committed with its answer; this guards the invariant.
+  if (stored && stored.status_code === 0) {
+    throw new WedeError('idempotency_key_in_use', 'a request with this key is still running');
+  }
   return stored;
 }
 
@@ -100,20 +118,13 @@ function replay(reply: FastifyReply, stored: { status_code: number; response_bod
     .send(JSON.parse(stored.response_body));
 }
 
-async function remember<T>(
-  trx: Db,
-  actor: Actor,
-  key: string,
-  requestHash: string,
-  statusCode: number,
-  body: T,
-): Promise<void> {
-  await insertIdempotentResponse(trx, {
+async function claim(trx: Db, actor: Actor, key: string, requestHash: string): Promise<void> {
+  await claimIdempotencyKey(trx, {
     organization_id: actor.principal.organizationId,
     key,
     request_hash: requestHash,
-    status_code: statusCode,
-    response_body: JSON.stringify(body),
+    status_code: 0,
+    response_body: '',
     created_at: actor.now.toISOString(),
     expires_at: new Date(actor.now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
   });

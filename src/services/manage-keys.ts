@@ -1,4 +1,10 @@
-import { isRole, resolvePermissions, type Permission, type Role } from '../domain/permissions.js';
+import {
+  beyondOwn,
+  isRole,
+  resolvePermissions,
+  type Permission,
+  type Role,
+} from '../domain/permissions.js';
 import { notFound, validationFailed, WedeError } from '../domain/wede-error.js';
 import { findMember } from '../store/member-store.js';
 import { findKey, insertKey, revokeKey as revokeStoredKey } from '../store/key-store.js';
@@ -89,7 +95,7 @@ function checkNoEscalation(actor: Actor, input: KeyInput, memberRole: Role | nul
     keyPermissions: input.permissions ?? null,
     memberRole,
   });
-  const beyond = [...granted].filter((permission) => !actor.principal.permissions.has(permission));
+  const beyond = beyondOwn(actor.principal, granted);
   if (beyond.length > 0) {
     throw new WedeError('forbidden', 'a key cannot grant permissions its creator lacks', {
       permissions: beyond,

@@ -1,4 +1,4 @@
-import type { Role } from '../domain/permissions.js';
+import { isRole, mayAssignRole, type Role } from '../domain/permissions.js';
 import { notFound, WedeError } from '../domain/wede-error.js';
 import { isUniqueViolation } from '../store/database.js';
 import { findMember, insertMember, updateMember } from '../store/member-store.js';
@@ -22,6 +22,7 @@ export async function createMember(
   input: MemberInput,
 ): Promise<MemberTable> {
   const organizationId = actor.principal.organizationId;
+  assertMayAssign(actor, null, input.role);
   await assertTeamExists(trx, organizationId, input.team_id);
 
   const at = iso(actor.now);
@@ -63,6 +64,9 @@ export async function updateMemberDetails(
   changes: MemberChanges,
 ): Promise<MemberTable> {
   const member = await getMember(trx, actor, id);
+  if (changes.role !== undefined) {
+    assertMayAssign(actor, isRole(member.role) ? member.role : null, changes.role);
+  }
   await assertTeamExists(trx, member.organization_id, changes.team_id);
 
   const at = iso(actor.now);
@@ -75,6 +79,14 @@ export async function updateMemberDetails(
     data: { member_id: id, changes },
   });
   return { ...member, ...row };
+}
+
+// A member's role is what every key bound to the member can do, so it is a grant.
+function assertMayAssign(actor: Actor, from: Role | null, to: Role): void {
+  if (mayAssignRole(actor.principal, from, to)) return;
+  throw new WedeError('forbidden', 'only an admin can make or unmake an admin', {
+    field: 'role',
+  });
 }
 
 async function assertTeamExists(

@@ -15,7 +15,11 @@ export async function findIdempotentResponse(
     .executeTakeFirst();
 }
 
-export async function insertIdempotentResponse(db: Db, row: IdempotencyKeyTable): Promise<void> {
+/**
+ * Claims a key before the write it guards. A concurrent request with the same key
+ * blocks on the primary key until this transaction ends, then fails as a duplicate.
+ */
+export async function claimIdempotencyKey(db: Db, row: IdempotencyKeyTable): Promise<void> {
   // An expired row under the same key is replaced: the key is free again after 24 h.
   await db
     .deleteFrom('idempotency_keys')
@@ -24,6 +28,21 @@ export async function insertIdempotentResponse(db: Db, row: IdempotencyKeyTable)
     .where('expires_at', '<=', row.created_at)
     .execute();
   await db.insertInto('idempotency_keys').values(row).execute();
+}
+
+export async function storeIdempotentResponse(
+  db: Db,
+  organizationId: string,
+  key: string,
+  statusCode: number,
+  responseBody: string,
+): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ status_code: statusCode, response_body: responseBody })
+    .where('organization_id', '=', organizationId)
+    .where('key', '=', key)
+    .execute();
 }
 
 export async function deleteExpiredIdempotentResponses(db: Db, now: string): Promise<number> {

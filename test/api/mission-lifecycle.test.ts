@@ -31,8 +31,9 @@ describeOnEachDatabase('a mission carried from dispatch to completion', (server)
     const { mission, team, event, operator } = await dispatchedMission(api);
 
     for (const status of ['ACK', 'ON_ROUTE', 'ON_SITE']) {
-      const { status: code, body } = await operator.patch(`/v1/missions/${mission.id}/status`,
-        { status });
+      const { status: code, body } = await operator.patch(`/v1/missions/${mission.id}/status`, {
+        status,
+      });
       expect(code, JSON.stringify(body)).toBe(200);
       expect(body.status).toBe(status);
     }
@@ -72,8 +73,10 @@ describeOnEachDatabase('a mission carried from dispatch to completion', (server)
     const supervisor = await roleClient(api, 'supervisor');
 
     const ack = await supervisor.patch(`/v1/missions/${mission.id}/status`, { status: 'ACK' });
-    const failed = await supervisor.patch(`/v1/missions/${mission.id}/status`,
-      { status: 'FAILED', reason: 'no access' });
+    const failed = await supervisor.patch(`/v1/missions/${mission.id}/status`, {
+      status: 'FAILED',
+      reason: 'no access',
+    });
 
     expect(ack.status).toBe(403);
     expect(ack.body.error.code).toBe('forbidden');
