@@ -29,7 +29,7 @@ export async function startServer(
   logger: Logger,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, logger);
   try {
     await migrateToLatest(database);
     const bootstrap = await inTransaction(database.db, (trx) =>

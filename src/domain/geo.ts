@@ -39,3 +39,11 @@ export function nearest<T extends Point>(origin: Point, candidates: readonly T[]
   }
   return best;
 }
+
+/** The candidates from nearest to farthest from `origin`; equal distances keep their order. */
+export function byDistance<T extends Point>(origin: Point, candidates: readonly T[]): T[] {
+  return candidates
+    .map((candidate, index) => ({ candidate, index, d: distanceMeters(origin, candidate) }))
+    .sort((a, b) => a.d - b.d || a.index - b.index)
+    .map(({ candidate }) => candidate);
+}

@@ -40,8 +40,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'members:view',
     'members:manage',
   ],
+  // The design's dispatchers complete or fail missions (a unit cancelled en route).
   dispatcher: [
     'missions:view',
+    'missions:manage',
     'teams:view',
     'teams:dispatch',
     'events:view',

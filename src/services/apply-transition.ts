@@ -24,6 +24,8 @@ export interface Transition {
   at: Date;
   feedback?: Record<string, unknown> | undefined;
   reason?: string | undefined;
+  /** Recorded on the event if this transition ends its last active mission. */
+  eventCloseReason?: string | undefined;
 }
 
 /**
@@ -50,7 +52,9 @@ export async function applyTransition(
 
   if (ending) {
     await freeTeam(trx, actor, updated);
-    if (event?.status === 'OPEN') await closeEventIfDone(trx, actor, updated);
+    if (event?.status === 'OPEN') {
+      await closeEventIfDone(trx, actor, updated, transition.eventCloseReason ?? 'missions_ended');
+    }
   }
   return updated;
 }
@@ -186,13 +190,18 @@ async function freeTeam(trx: Db, actor: Actor, mission: MissionRow): Promise<voi
   });
 }
 
-async function closeEventIfDone(trx: Db, actor: Actor, mission: MissionRow): Promise<void> {
+async function closeEventIfDone(
+  trx: Db,
+  actor: Actor,
+  mission: MissionRow,
+  reason: string,
+): Promise<void> {
   const stillActive = await listActiveMissions(trx, mission.organization_id, {
     eventId: mission.event_id,
   });
   if (stillActive.length > 0) return;
 
-  await closeEvent(trx, actor, mission.event_id, 'missions_ended', mission.last_transition_at);
+  await closeEvent(trx, actor, mission.event_id, reason, mission.last_transition_at);
 }
 
 /** Marks an event CLOSED and records it; the caller holds the event's lock. */

@@ -1,4 +1,4 @@
-import { isValidLatitude, isValidLongitude, nearest, type Point } from '../domain/geo.js';
+import { byDistance, isValidLatitude, isValidLongitude, type Point } from '../domain/geo.js';
 import type { MissionStatus } from '../domain/mission-lifecycle.js';
 import { can } from '../domain/permissions.js';
 import { notFound, validationFailed, WedeError } from '../domain/wede-error.js';
@@ -47,8 +47,10 @@ export async function dispatchTeam(
   await authorizeDispatch(trx, actor, event, activeOnEvent, request.backup_of);
 
   const place = dispatchPlace(event, request);
-  const team = await chooseTeam(trx, actor, event, place, request.team_id, activeOnEvent);
-  await takeTeam(trx, actor, team);
+  const team =
+    request.team_id === undefined
+      ? await takeNearestTeam(trx, actor, event, place)
+      : await takeNamedTeam(trx, actor, request.team_id, activeOnEvent);
 
   return createMission(trx, actor, event, team, place, request);
 }
@@ -103,18 +105,13 @@ function dispatchPlace(event: EventTable, request: DispatchRequest): Point {
   return { lat: request.event_lat, lng: request.event_lng };
 }
 
-async function chooseTeam(
+async function takeNamedTeam(
   trx: Db,
   actor: Actor,
-  event: EventTable,
-  place: Point,
-  teamId: string | undefined,
+  teamId: string,
   activeOnEvent: readonly MissionRow[],
 ): Promise<TeamTable> {
-  const organizationId = actor.principal.organizationId;
-  if (teamId === undefined) return nearestServingTeam(trx, organizationId, event, place);
-
-  const team = await findTeam(trx, organizationId, teamId);
+  const team = await findTeam(trx, actor.principal.organizationId, teamId);
   if (!team) throw notFound('team', teamId);
 
   if (activeOnEvent.some((mission) => mission.team_id === team.id)) {
@@ -122,45 +119,46 @@ async function chooseTeam(
       team_id: team.id,
     });
   }
-  if (team.status !== 'AVAILABLE') {
-    throw new WedeError('team_unavailable', `team ${team.name} is ${team.status}`, {
+  if (team.status !== 'AVAILABLE' || !(await takeTeam(trx, actor, team))) {
+    throw new WedeError('team_unavailable', `team ${team.name} is not available`, {
       team_id: team.id,
-      status: team.status,
+      status: team.status === 'AVAILABLE' ? 'BUSY' : team.status,
     });
   }
   return team;
 }
 
-async function nearestServingTeam(
+/**
+ * Takes the nearest available team serving the event's vertical. A team taken
+ * by a concurrent dispatch in the meantime is passed over for the next nearest,
+ * so the caller, who named no team, is refused only when none is left.
+ */
+async function takeNearestTeam(
   trx: Db,
-  organizationId: string,
+  actor: Actor,
   event: EventTable,
   place: Point,
 ): Promise<TeamTable> {
-  const teams = await listAvailableLocatedTeams(trx, organizationId);
+  const teams = await listAvailableLocatedTeams(trx, actor.principal.organizationId);
   const serving = teams
     .filter((team) => (JSON.parse(team.verticals) as string[]).includes(event.vertical))
     .map((team) => ({ team, lat: team.lat!, lng: team.lng! }));
 
-  const choice = nearest(place, serving);
-  if (!choice) {
-    throw new WedeError(
-      'no_team_available',
-      `no available team with a known location serves ${event.vertical}`,
-      { vertical: event.vertical },
-    );
+  for (const { team } of byDistance(place, serving)) {
+    if (await takeTeam(trx, actor, team)) return team;
   }
-  return choice.team;
+  throw new WedeError(
+    'no_team_available',
+    `no available team with a known location serves ${event.vertical}`,
+    { vertical: event.vertical },
+  );
 }
 
-async function takeTeam(trx: Db, actor: Actor, team: TeamTable): Promise<void> {
+/** Marks the team BUSY if it is still AVAILABLE; false when another dispatch took it first. */
+async function takeTeam(trx: Db, actor: Actor, team: TeamTable): Promise<boolean> {
   const at = iso(actor.now);
   const taken = await swapTeamStatus(trx, team.organization_id, team.id, 'AVAILABLE', 'BUSY', at);
-  if (!taken) {
-    throw new WedeError('team_unavailable', `team ${team.name} was just dispatched elsewhere`, {
-      team_id: team.id,
-    });
-  }
+  if (!taken) return false;
 
   await recordChange(trx, authorOf(actor.principal), at, {
     action: 'team.status_changed',
@@ -168,6 +166,7 @@ async function takeTeam(trx: Db, actor: Actor, team: TeamTable): Promise<void> {
     entityId: team.id,
     data: { team_id: team.id, previous_status: 'AVAILABLE', status: 'BUSY' },
   });
+  return true;
 }
 
 async function createMission(

@@ -144,7 +144,12 @@ export async function closeEventByHand(
 
   const reason = request.reason ?? 'closed_by_hand';
   for (const mission of active) {
-    await applyTransition(trx, actor, mission, { to: 'FAILED', at: actor.now, reason });
+    await applyTransition(trx, actor, mission, {
+      to: 'FAILED',
+      at: actor.now,
+      reason,
+      eventCloseReason: reason,
+    });
   }
 
   const closed = await findEvent(trx, organizationId, id);

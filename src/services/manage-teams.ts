@@ -4,7 +4,7 @@ import { notFound, validationFailed, WedeError } from '../domain/wede-error.js';
 import { isUniqueViolation } from '../store/database.js';
 import { newId } from '../store/new-id.js';
 import type { Db, TeamTable } from '../store/schema.js';
-import { findTeam, insertTeam, updateTeam } from '../store/team-store.js';
+import { findTeam, insertTeam, swapTeamStatus, updateTeam } from '../store/team-store.js';
 import { iso, type Actor } from './actor.js';
 import { authorOf, recordChange } from './record-change.js';
 
@@ -58,35 +58,43 @@ export async function updateTeamDetails(
   changes: TeamChanges,
 ): Promise<TeamTable> {
   const team = await getTeam(trx, actor, id);
-  if (changes.status !== undefined && changes.status !== team.status && team.status === 'BUSY') {
-    throw new WedeError('conflict', 'the team is on a mission; it becomes available when it ends', {
-      status: team.status,
-    });
-  }
-
+  const statusChanges = changes.status !== undefined && changes.status !== team.status;
   const at = iso(actor.now);
+
+  if (statusChanges) await swapDutyStatus(trx, team, changes.status!, at);
+
   const row = {
     ...(changes.name !== undefined && { name: changes.name }),
     ...(changes.verticals !== undefined && {
       verticals: JSON.stringify(unique(changes.verticals)),
     }),
-    ...(changes.status !== undefined && { status: changes.status }),
     updated_at: at,
   };
-
   await withUniqueName(trx, changes.name ?? team.name, () =>
     updateTeam(trx, team.organization_id, id, row),
   );
   await recordChange(trx, authorOf(actor.principal), at, {
-    action:
-      changes.status !== undefined && changes.status !== team.status
-        ? 'team.status_changed'
-        : 'team.updated',
+    action: statusChanges ? 'team.status_changed' : 'team.updated',
     entityType: 'team',
     entityId: id,
     data: { team_id: id, previous_status: team.status, changes },
   });
-  return { ...team, ...row };
+  return { ...team, ...row, status: changes.status ?? team.status };
+}
+
+/**
+ * Takes a team on or off duty with a compare-and-set, so a dispatch racing the
+ * change cannot leave an OFF_DUTY team holding an active mission.
+ */
+async function swapDutyStatus(trx: Db, team: TeamTable, to: string, at: string): Promise<void> {
+  const busy = () =>
+    new WedeError('conflict', 'the team is on a mission; it becomes available when it ends', {
+      status: 'BUSY',
+    });
+  if (team.status === 'BUSY') throw busy();
+
+  const swapped = await swapTeamStatus(trx, team.organization_id, team.id, team.status, to, at);
+  if (!swapped) throw busy();
 }
 
 /** A team's last known location; operators report their own team's. */

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import type { Logger } from 'pino';
 
 import type { DatabaseConfig } from '../config/load-config.js';
 import type { Schema } from './schema.js';
@@ -17,11 +18,11 @@ export interface Database {
 }
 
 /** Opens the configured database; the file and its folder are created for SQLite. */
-export function openDatabase(config: DatabaseConfig): Database {
+export function openDatabase(config: DatabaseConfig, logger?: Logger): Database {
   const db =
     config.kind === 'sqlite'
       ? new Kysely<Schema>({ dialect: sqliteDialect(config.path) })
-      : new Kysely<Schema>({ dialect: postgresDialect(config.url) });
+      : new Kysely<Schema>({ dialect: postgresDialect(config.url, logger) });
 
   return { db, dialect: config.kind, close: () => db.destroy() };
 }
@@ -39,8 +40,11 @@ function sqliteDialect(path: string): SqliteDialect {
   return new SqliteDialect({ database: connection });
 }
 
-function postgresDialect(url: string): PostgresDialect {
+function postgresDialect(url: string, logger: Logger | undefined): PostgresDialect {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover) is replaced on the
+  // next query; unheard, the pool's error event would end the process.
+  pool.on('error', (error) => logger?.warn({ err: error }, 'idle PostgreSQL connection lost'));
   return new PostgresDialect({ pool });
 }
 

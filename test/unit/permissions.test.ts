@@ -39,6 +39,7 @@ const SUPERVISOR: Permission[] = [
 
 const DISPATCHER: Permission[] = [
   'missions:view',
+  'missions:manage',
   'teams:view',
   'teams:dispatch',
   'events:view',
@@ -233,7 +234,7 @@ describe('resolvePermissions', () => {
           title: 'drops listed permissions a dispatcher key does not hold',
           keyRole: 'dispatcher',
           memberRole: null,
-          list: ['teams:dispatch', 'missions:manage', 'missions:receive'],
+          list: ['teams:dispatch', 'missions:receive', 'keys:manage'],
           expected: ['teams:dispatch'],
         },
         {

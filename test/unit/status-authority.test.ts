@@ -89,10 +89,11 @@ const EXPECTED: Record<Role, Record<Binding, Cell[]>> = {
     'other team': ['sys', 'sys', 'op', 'op', 'op', 'ok', 'ok'],
     'no member': ['sys', 'sys', 'op', 'op', 'op', 'ok', 'ok'],
   },
+  // Dispatchers complete or fail missions (missions:manage) but carry none.
   dispatcher: {
-    'own team': ['sys', 'sys', 'op', 'op', 'op', 'perm', 'perm'],
-    'other team': ['sys', 'sys', 'op', 'op', 'op', 'perm', 'perm'],
-    'no member': ['sys', 'sys', 'op', 'op', 'op', 'perm', 'perm'],
+    'own team': ['sys', 'sys', 'op', 'op', 'op', 'ok', 'ok'],
+    'other team': ['sys', 'sys', 'op', 'op', 'op', 'ok', 'ok'],
+    'no member': ['sys', 'sys', 'op', 'op', 'op', 'ok', 'ok'],
   },
   // An admin holds every permission, missions:receive included, so as a member of the
   // mission's team he may also report the field statuses.

@@ -198,6 +198,7 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
 
   await refuseChangesToFinalMissions(db, dialect);
+  await keepHistoryAppendOnly(db, dialect);
 }
 
 /**
@@ -230,6 +231,34 @@ async function refuseChangesToFinalMissions(db: Kysely<unknown>, dialect: Dialec
     BEFORE UPDATE OR DELETE ON missions
     FOR EACH ROW WHEN (OLD.status IN ${sql.raw(FINAL)})
     EXECUTE FUNCTION wede_refuse_final_mission_change()
+  `.execute(db);
+}
+
+/** A mission's history is its record: rows are added, never changed or removed. */
+async function keepHistoryAppendOnly(db: Kysely<unknown>, dialect: Dialect) {
+  const message = 'mission_history is append-only';
+  if (dialect === 'sqlite') {
+    for (const operation of ['UPDATE', 'DELETE']) {
+      await sql`
+        CREATE TRIGGER ${sql.raw(`mission_history_no_${operation.toLowerCase()}`)}
+        BEFORE ${sql.raw(operation)} ON mission_history
+        BEGIN SELECT RAISE(ABORT, ${sql.lit(message)}); END
+      `.execute(db);
+    }
+    return;
+  }
+
+  await sql`
+    CREATE FUNCTION wede_refuse_history_change() RETURNS trigger AS $$
+    BEGIN
+      RAISE EXCEPTION ${sql.lit(message)} USING ERRCODE = 'WD002';
+    END
+    $$ LANGUAGE plpgsql
+  `.execute(db);
+  await sql`
+    CREATE TRIGGER mission_history_append_only
+    BEFORE UPDATE OR DELETE ON mission_history
+    FOR EACH ROW EXECUTE FUNCTION wede_refuse_history_change()
   `.execute(db);
 }
 
