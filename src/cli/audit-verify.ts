@@ -1,4 +1,6 @@
-import { loadConfig } from '../config/load-config.js';
+import { existsSync } from 'node:fs';
+
+import { loadConfig, UsageError } from '../config/load-config.js';
 import { verifyAuditLog } from '../services/verify-audit-log.js';
 import { openDatabase } from '../store/database.js';
 
@@ -6,10 +8,16 @@ const REASONS = {
   hash_mismatch: 'its contents do not match its hash (edited after it was written)',
   broken_link: 'it does not link to the row before it',
   gap: 'rows are missing before it',
+  truncated: 'it and every row after it are missing (the chain ends early)',
 } as const;
 
 export async function auditVerify(): Promise<void> {
-  const database = openDatabase(loadConfig().database);
+  const config = loadConfig().database;
+  // Verifying must never create the database it was asked to check.
+  if (config.kind === 'sqlite' && config.path !== ':memory:' && !existsSync(config.path)) {
+    throw new UsageError(`there is no Wede database at ${config.path}`);
+  }
+  const database = openDatabase(config);
   try {
     const reports = await verifyAuditLog(database.db);
     let broken = 0;

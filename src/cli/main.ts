@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 
-import { ConfigError } from '../config/load-config.js';
+import { ConfigError, UsageError } from '../config/load-config.js';
 import { createLogger } from '../logger.js';
 import { auditVerify } from './audit-verify.js';
 import { createOrganizationCommand } from './org-create.js';
@@ -33,6 +33,10 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`wede: configuration error: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`wede: ${error.message}\n`);
     process.exit(2);
   }
   createLogger('error').fatal({ err: error }, 'wede stopped');

@@ -1,11 +1,11 @@
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig, UsageError } from '../config/load-config.js';
 import { createOrganization } from '../services/manage-organizations.js';
 import { inTransaction, openDatabase } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
 export async function createOrganizationCommand(name: string): Promise<void> {
   if (name.trim() === '' || name.length > 200) {
-    throw new Error('the organization name must be 1 to 200 characters');
+    throw new UsageError('the organization name must be 1 to 200 characters');
   }
 
   const database = openDatabase(loadConfig().database);

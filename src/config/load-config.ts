@@ -14,6 +14,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** A command used wrongly: told to the user plainly, without a stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export const DEFAULT_DATABASE_PATH = './data/wede.db';

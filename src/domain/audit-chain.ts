@@ -32,7 +32,10 @@ export function auditHash(previousHash: string, record: AuditRecord): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export type ChainBreak = { seq: number; reason: 'hash_mismatch' | 'broken_link' | 'gap' };
+export type ChainBreak = {
+  seq: number;
+  reason: 'hash_mismatch' | 'broken_link' | 'gap' | 'truncated';
+};
 
 /** Where a verified stretch of chain ends: the next row must link to it. */
 export interface ChainPosition {

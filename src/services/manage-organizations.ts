@@ -1,7 +1,8 @@
+import { ConfigError } from '../config/load-config.js';
 import { GENESIS_HASH } from '../domain/audit-chain.js';
-import { findKeyByHash, insertKey } from '../store/key-store.js';
+import { findAnyKeyByHash, insertKey, restoreAdminKey } from '../store/key-store.js';
 import { newId } from '../store/new-id.js';
-import { insertOrganization, listOrganizations } from '../store/organization-store.js';
+import { findDefaultOrganization, insertOrganization } from '../store/organization-store.js';
 import type { Db, OrganizationTable } from '../store/schema.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
 import { recordChange } from './record-change.js';
@@ -19,11 +20,13 @@ export async function createOrganization(
   name: string,
   now: Date,
   adminKey: string = generateApiKey(),
+  isDefault = false,
 ): Promise<NewOrganization> {
   const at = now.toISOString();
   const organization: OrganizationTable = {
     id: newId(),
     name,
+    is_default: isDefault ? 1 : 0,
     audit_seq: 0,
     audit_head: GENESIS_HASH,
     created_at: at,
@@ -48,27 +51,66 @@ export interface Bootstrap {
 
 /**
  * On the first start, creates the default organization and its admin key. When
- * an admin key is configured, makes sure that exact key works for the default
- * organization, on every start.
+ * an admin key is configured, makes sure that exact key works as an admin key of
+ * the default organization, on every start, even after it was revoked.
  */
 export async function bootstrapDefaultOrganization(
   trx: Db,
   now: Date,
   configuredKey: string | undefined,
 ): Promise<Bootstrap> {
-  const [existing] = await listOrganizations(trx);
+  const existing = await findDefaultOrganization(trx);
   if (!existing) {
-    const created = await createOrganization(trx, DEFAULT_ORGANIZATION_NAME, now, configuredKey);
+    if (configuredKey !== undefined) await assertKeyUnused(trx, configuredKey);
+
+    const created = await createOrganization(
+      trx,
+      DEFAULT_ORGANIZATION_NAME,
+      now,
+      configuredKey,
+      true,
+    );
     return {
       organization: created.organization,
       createdAdminKey: configuredKey === undefined ? created.adminKey : undefined,
     };
   }
 
-  if (configuredKey !== undefined && !(await findKeyByHash(trx, hashApiKey(configuredKey)))) {
-    await addAdminKey(trx, existing.id, configuredKey, now.toISOString());
-  }
+  if (configuredKey !== undefined) await ensureAdminKey(trx, existing.id, configuredKey, now);
   return { organization: existing, createdAdminKey: undefined };
+}
+
+async function ensureAdminKey(trx: Db, organizationId: string, key: string, now: Date) {
+  const stored = await findAnyKeyByHash(trx, hashApiKey(key));
+  if (!stored) return addAdminKey(trx, organizationId, key, now.toISOString());
+
+  if (stored.organization_id !== organizationId) throw keyOfAnotherOrganization();
+  const isLiveAdmin =
+    stored.revoked_at === null &&
+    stored.role === 'admin' &&
+    stored.permissions === null &&
+    stored.member_id === null;
+  if (isLiveAdmin) return;
+
+  // The operator asked for this exact key to be the admin key: a revoke or a
+  // narrowing through the API does not outlive the next start.
+  await restoreAdminKey(trx, stored.id);
+  await recordChange(trx, system(organizationId), now.toISOString(), {
+    action: 'key.restored',
+    entityType: 'key',
+    entityId: stored.id,
+    data: { key_id: stored.id, role: 'admin', reason: 'WEDE_ADMIN_KEY' },
+  });
+}
+
+async function assertKeyUnused(trx: Db, key: string) {
+  if (await findAnyKeyByHash(trx, hashApiKey(key))) throw keyOfAnotherOrganization();
+}
+
+function keyOfAnotherOrganization(): ConfigError {
+  return new ConfigError(
+    'WEDE_ADMIN_KEY is already a key of another organization; choose a different key',
+  );
 }
 
 async function addAdminKey(trx: Db, organizationId: string, key: string, at: string) {

@@ -7,6 +7,7 @@ export type ChangeAction =
   | 'organization.created'
   | 'key.created'
   | 'key.revoked'
+  | 'key.restored'
   | 'member.created'
   | 'member.updated'
   | 'team.created'

@@ -43,7 +43,7 @@ async function verifyChain(db: Db, organizationId: string, head: string) {
 
   // A chain cut short at its end still links; the head kept on the organization tells.
   if (position.hash !== head) {
-    return { rows, broken: { seq: position.nextSeq, reason: 'gap' as const } };
+    return { rows, broken: { seq: position.nextSeq, reason: 'truncated' as const } };
   }
   return { rows, broken: undefined };
 }

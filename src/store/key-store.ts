@@ -23,6 +23,20 @@ export async function findKeyByHash(db: Db, keyHash: string) {
     .executeTakeFirst();
 }
 
+/** Any key with this hash, revoked or not, in any organization. */
+export async function findAnyKeyByHash(db: Db, keyHash: string) {
+  return db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
+}
+
+/** Makes a key a live, unbound admin key again. */
+export async function restoreAdminKey(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ role: 'admin', permissions: null, member_id: null, revoked_at: null })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function findKey(db: Db, organizationId: string, id: string) {
   return db
     .selectFrom('api_keys')

@@ -8,6 +8,10 @@ export async function findOrganization(db: Db, id: string) {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findDefaultOrganization(db: Db) {
+  return db.selectFrom('organizations').selectAll().where('is_default', '=', 1).executeTakeFirst();
+}
+
 export async function listOrganizations(db: Db) {
   return db.selectFrom('organizations').selectAll().orderBy('id').execute();
 }

@@ -6,6 +6,8 @@ import type { Kysely, Transaction } from 'kysely';
 export interface OrganizationTable {
   id: string;
   name: string;
+  /** 1 for the organization `wede serve` creates on its first start, 0 for the others. */
+  is_default: number;
   audit_seq: number;
   audit_head: string;
   created_at: string;

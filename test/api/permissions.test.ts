@@ -103,7 +103,7 @@ const refusals: Refusal[] = [
     send: (_, client) => client.post('/v1/keys', newKey),
   },
   {
-    who: 'dispatcher',
+    who: 'viewer',
     label: 'complete a mission',
     needs: 'missions:manage',
     send: ({ mission }, client) =>

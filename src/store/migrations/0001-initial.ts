@@ -9,9 +9,19 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .createTable('organizations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('is_default', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('audit_seq', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('audit_head', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  // One default organization, even with two servers starting on an empty database.
+  await db.schema
+    .createIndex('organizations_one_default')
+    .on('organizations')
+    .column('is_default')
+    .unique()
+    .where(sql.ref('is_default'), '=', 1)
     .execute();
 
   await db.schema
