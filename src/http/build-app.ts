@@ -67,7 +67,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       request.log = request.log.child({ organization_id: request.principal.organizationId });
       reply.log = request.log;
     });
-    v1.addHook('preHandler', authorize);
+    // Before validation: a caller without the permission learns nothing of the schema.
+    v1.addHook('preValidation', authorize);
 
     for (const routes of [
       missionRoutes,
