@@ -5,9 +5,10 @@ import {
   updateEventDetails,
 } from '../../services/manage-events.js';
 import { listEvents } from '../../store/event-store.js';
-import { pageRequest, toPage } from '../../store/page.js';
+import { pageRequest } from '../../store/page.js';
 import { actorOf, type App, type RouteDeps } from '../app-types.js';
 import { idempotentWrite } from '../idempotent-write.js';
+import { listBody } from '../list-body.js';
 import { presentEvent } from '../present/event.js';
 import { ERROR_RESPONSES, IdParams, listOf } from '../schemas/common.js';
 import { Event, EventClose, EventCreate, EventListQuery, EventUpdate } from '../schemas/event.js';
@@ -59,8 +60,7 @@ export async function eventRoutes(app: App, deps: RouteDeps): Promise<void> {
         page,
       );
 
-      const { rows: events, nextCursor } = toPage(rows, page.limit);
-      return { data: events.map(presentEvent), count: events.length, next_cursor: nextCursor };
+      return listBody(rows, page.limit, presentEvent);
     },
   );
 

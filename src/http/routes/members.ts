@@ -1,8 +1,9 @@
 import { createMember, getMember, updateMemberDetails } from '../../services/manage-members.js';
 import { listMembers } from '../../store/member-store.js';
-import { pageRequest, toPage } from '../../store/page.js';
+import { pageRequest } from '../../store/page.js';
 import { actorOf, type App, type RouteDeps } from '../app-types.js';
 import { idempotentWrite } from '../idempotent-write.js';
+import { listBody } from '../list-body.js';
 import { presentMember } from '../present/member.js';
 import { ERROR_RESPONSES, IdParams, listOf } from '../schemas/common.js';
 import { Member, MemberCreate, MemberListQuery, MemberUpdate } from '../schemas/member.js';
@@ -50,8 +51,7 @@ export async function memberRoutes(app: App, deps: RouteDeps): Promise<void> {
         page,
       );
 
-      const { rows: members, nextCursor } = toPage(rows, page.limit);
-      return { data: members.map(presentMember), count: members.length, next_cursor: nextCursor };
+      return listBody(rows, page.limit, presentMember);
     },
   );
 

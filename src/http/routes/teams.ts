@@ -4,10 +4,11 @@ import {
   updateTeamDetails,
   updateTeamLocation,
 } from '../../services/manage-teams.js';
-import { pageRequest, toPage } from '../../store/page.js';
+import { pageRequest } from '../../store/page.js';
 import { listTeams } from '../../store/team-store.js';
 import { actorOf, type App, type RouteDeps } from '../app-types.js';
 import { idempotentWrite } from '../idempotent-write.js';
+import { listBody } from '../list-body.js';
 import { presentTeam } from '../present/team.js';
 import { ERROR_RESPONSES, IdParams, listOf } from '../schemas/common.js';
 import { Team, TeamCreate, TeamListQuery, TeamLocation, TeamUpdate } from '../schemas/team.js';
@@ -55,8 +56,7 @@ export async function teamRoutes(app: App, deps: RouteDeps): Promise<void> {
         page,
       );
 
-      const { rows: teams, nextCursor } = toPage(rows, page.limit);
-      return { data: teams.map(presentTeam), count: teams.length, next_cursor: nextCursor };
+      return listBody(rows, page.limit, presentTeam);
     },
   );
 
