@@ -73,7 +73,7 @@ export function parseDatabaseUrl(value: string): DatabaseConfig {
     try {
       new URL(value);
     } catch {
-      throw new ConfigError(`DATABASE_URL is not a valid PostgreSQL URL: "${value}"`);
+      throw new ConfigError(`DATABASE_URL is not a valid PostgreSQL URL: "${hidePassword(value)}"`);
     }
     return { kind: 'postgres', url: value };
   }
@@ -86,8 +86,14 @@ export function parseDatabaseUrl(value: string): DatabaseConfig {
 
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
     throw new ConfigError(
-      `DATABASE_URL must be a file path, a sqlite: URL or a postgres:// URL, got "${value}"`,
+      'DATABASE_URL must be a file path, a sqlite: URL or a postgres:// URL, ' +
+        `got "${hidePassword(value)}"`,
     );
   }
   return { kind: 'sqlite', path: resolve(value) };
+}
+
+// Configuration errors end up in logs; a database password must not.
+function hidePassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
 }

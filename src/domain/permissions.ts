@@ -118,12 +118,20 @@ export function beyondOwn(principal: Principal, granted: Iterable<Permission>): 
   return [...granted].filter((permission) => !principal.permissions.has(permission));
 }
 
+// An operator's own rights reach no further than his team's missions, so giving
+// someone the operator role does not need them.
+const TEAM_BOUND: readonly Permission[] = ['missions:receive', 'missions:backup', 'teams:location'];
+
+function holdsRole(principal: Principal, role: Role): boolean {
+  const granted = permissionsOf(role).filter((permission) => !TEAM_BOUND.includes(permission));
+  return beyondOwn(principal, granted).length === 0;
+}
+
 /**
- * Whether a principal may give a member `to` (or take `from` away). Making or
- * unmaking an admin takes an admin; the other roles only need members:manage,
- * since an operator's extra rights reach no further than his own team.
+ * Whether a principal may give a member the role `to`, taking `from` away. A
+ * member's role is what every key bound to him can do, so it is a grant: the
+ * caller must hold what both roles give (team-bound field rights aside).
  */
 export function mayAssignRole(principal: Principal, from: Role | null, to: Role): boolean {
-  if (from !== 'admin' && to !== 'admin') return true;
-  return beyondOwn(principal, permissionsOf('admin')).length === 0;
+  return (from === null || holdsRole(principal, from)) && holdsRole(principal, to);
 }

@@ -11,6 +11,7 @@ import type { Database } from '../store/database.js';
 import type { App, RouteDeps } from './app-types.js';
 import { authenticate, authorize } from './authenticate.js';
 import { replyWithError } from './error-reply.js';
+import { inspectInput } from './inspect-input.js';
 import { validatorCompiler } from './request-validation.js';
 import { dispatchRoutes } from './routes/dispatch.js';
 import { eventRoutes } from './routes/events.js';
@@ -40,11 +41,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    // A URL the router cannot even decode still gets the error envelope.
+    frameworkErrors: (error, request, reply) =>
+      replyWithError(
+        new WedeError('validation_failed', `the URL is not valid: ${error.message}`),
+        request,
+        reply,
+      ),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // JSON only: a text/plain body is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
+  app.addHook('preValidation', inspectInput);
   app.setErrorHandler(replyWithError);
   app.setNotFoundHandler((request, reply) =>
     replyWithError(

@@ -11,6 +11,7 @@ import {
   findIdempotentResponse,
   storeIdempotentResponse,
 } from '../store/idempotency-store.js';
+import { lockOrganizationWrites } from '../store/organization-store.js';
 import type { Db, Schema } from '../store/schema.js';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -30,10 +31,15 @@ export async function idempotentWrite<T>(
   statusCode: number,
   actor: Actor,
   write: Write<T>,
+  /** What a replay shows, when it must not be the whole answer (a secret shown once). */
+  replayed: (body: T) => unknown = (body) => body,
 ): Promise<FastifyReply> {
   const key = idempotencyKey(request);
   if (key === undefined) {
-    const body = await inTransaction(db, (trx) => write(trx, actor));
+    const body = await inTransaction(db, async (trx) => {
+      await lockOrganizationWrites(trx, actor.principal.organizationId);
+      return write(trx, actor);
+    });
     return reply.code(statusCode).send(body);
   }
 
@@ -43,6 +49,7 @@ export async function idempotentWrite<T>(
 
   try {
     const body = await inTransaction(db, async (trx) => {
+      await lockOrganizationWrites(trx, actor.principal.organizationId);
       await claim(trx, actor, key, requestHash);
       const result = await write(trx, actor);
       await storeIdempotentResponse(
@@ -50,7 +57,7 @@ export async function idempotentWrite<T>(
         actor.principal.organizationId,
         key,
         statusCode,
-        JSON.stringify(result),
+        JSON.stringify(replayed(result)),
       );
       return result;
     });
@@ -82,7 +89,7 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
 
 // The caller's key is part of the request: a replay never shows one caller another's answer.
 function hashRequest(request: FastifyRequest, actor: Actor): string {
-  const body = JSON.stringify(request.body ?? null);
+  const body = canonicalJson(request.body ?? null);
   return createHash('sha256')
     .update(`${actor.principal.keyId} ${request.method} ${request.url}\n${body}`)
     .digest('hex');
@@ -127,5 +134,14 @@ async function claim(trx: Db, actor: Actor, key: string, requestHash: string): P
     response_body: '',
     created_at: actor.now.toISOString(),
     expires_at: new Date(actor.now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+  });
+}
+
+// The same JSON with its keys in another order is the same request.
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
+    const entries = Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries);
   });
 }

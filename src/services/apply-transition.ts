@@ -9,6 +9,7 @@ import { findEventForUpdate, updateEvent } from '../store/event-store.js';
 import {
   findMission,
   insertHistory,
+  latestMissionChangeOfEvent,
   listActiveMissions,
   swapMissionStatus,
   type MissionRow,
@@ -201,7 +202,9 @@ async function closeEventIfDone(
   });
   if (stillActive.length > 0) return;
 
-  await closeEvent(trx, actor, mission.event_id, reason, mission.last_transition_at);
+  // A back-dated report can end the last mission before another one ended.
+  const closedAt = await latestMissionChangeOfEvent(trx, mission.organization_id, mission.event_id);
+  await closeEvent(trx, actor, mission.event_id, reason, closedAt ?? mission.last_transition_at);
 }
 
 /** Marks an event CLOSED and records it; the caller holds the event's lock. */

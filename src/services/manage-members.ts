@@ -56,7 +56,10 @@ export async function getMember(db: Db, actor: Actor, id: string): Promise<Membe
 
 export type MemberChanges = Partial<MemberInput>;
 
-/** Changes a member; a new team applies to later dispatches, not to missions already sent. */
+/**
+ * Changes a member. A mission keeps the members it was sent to (member_ids), but
+ * what a member may see and carry follows his current team.
+ */
 export async function updateMemberDetails(
   trx: Db,
   actor: Actor,
@@ -81,10 +84,10 @@ export async function updateMemberDetails(
   return { ...member, ...row };
 }
 
-// A member's role is what every key bound to the member can do, so it is a grant.
 function assertMayAssign(actor: Actor, from: Role | null, to: Role): void {
   if (mayAssignRole(actor.principal, from, to)) return;
-  throw new WedeError('forbidden', 'only an admin can make or unmake an admin', {
+  const change = from === null ? `give a member the ${to} role` : `change ${from} to ${to}`;
+  throw new WedeError('forbidden', `this key cannot ${change}: it would grant rights it lacks`, {
     field: 'role',
   });
 }

@@ -1,4 +1,5 @@
 import { isMissionStatus, type MissionStatus } from '../domain/mission-lifecycle.js';
+import { checkFeedback } from '../domain/feedback-limits.js';
 import { resolveReportedTime } from '../domain/reported-time.js';
 import { authorizeStatus } from '../domain/status-authority.js';
 import { WedeError } from '../domain/wede-error.js';
@@ -29,6 +30,7 @@ export async function updateMissionStatus(
   update: StatusUpdate,
 ): Promise<MissionRow> {
   const to = parseStatus(update.status);
+  if (update.feedback !== undefined) checkFeedback(update.feedback);
   const mission = await loadVisibleMission(trx, actor.principal, missionId);
 
   const authority = authorizeStatus(actor.principal, { teamId: mission.team_id }, to);
@@ -58,11 +60,14 @@ function parseStatus(status: string): MissionStatus {
 
 function reportedTime(mission: MissionRow, occurredAt: string | undefined, now: Date): Date {
   const previous = new Date(mission.last_transition_at);
-  const verdict = resolveReportedTime(
-    occurredAt === undefined ? undefined : new Date(occurredAt),
-    previous,
-    now,
-  );
+  const reported = occurredAt === undefined ? undefined : new Date(occurredAt);
+  // RFC 3339 allows what JavaScript dates cannot hold, such as a leap second.
+  if (reported !== undefined && Number.isNaN(reported.getTime())) {
+    throw new WedeError('invalid_occurred_at', `occurred_at "${occurredAt}" is not a usable time`, {
+      field: 'occurred_at',
+    });
+  }
+  const verdict = resolveReportedTime(reported, previous, now);
   if (verdict.ok) return verdict.at;
 
   const message =

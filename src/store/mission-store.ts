@@ -127,6 +127,21 @@ export async function listActiveMissions(
   return query.orderBy('id').execute();
 }
 
+/** When the last of an event's missions last changed: the event cannot close earlier. */
+export async function latestMissionChangeOfEvent(
+  db: Db,
+  organizationId: string,
+  eventId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('missions')
+    .select((eb) => eb.fn.max('last_transition_at').as('latest'))
+    .where('organization_id', '=', organizationId)
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  return row?.latest ?? null;
+}
+
 export async function insertHistory(db: Db, row: MissionHistoryTable): Promise<void> {
   await db.insertInto('mission_history').values(row).execute();
 }

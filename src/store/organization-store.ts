@@ -1,3 +1,4 @@
+import { isPostgres } from './dialect-of.js';
 import type { Db, OrganizationTable } from './schema.js';
 
 export async function insertOrganization(db: Db, row: OrganizationTable): Promise<void> {
@@ -14,6 +15,22 @@ export async function findDefaultOrganization(db: Db) {
 
 export async function listOrganizations(db: Db) {
   return db.selectFrom('organizations').selectAll().orderBy('id').execute();
+}
+
+/**
+ * Serializes the writes of one organization on PostgreSQL. Every write ends up
+ * appending to the organization's audit chain anyway; taking that lock first,
+ * before any row it will touch, means two writes can never wait on each other in
+ * opposite order. SQLite runs one write transaction at a time already.
+ */
+export async function lockOrganizationWrites(db: Db, organizationId: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', '=', organizationId)
+    .forUpdate()
+    .execute();
 }
 
 /**

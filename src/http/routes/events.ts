@@ -111,6 +111,10 @@ export async function eventRoutes(app: App, deps: RouteDeps): Promise<void> {
         body: EventClose,
         response: { 200: Event, ...ERROR_RESPONSES },
       },
+      // Both fields are optional, so an empty POST is a plain close.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
     },
     async (request, reply) =>
       idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>

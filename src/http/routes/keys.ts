@@ -27,10 +27,19 @@ export async function keyRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps), async (trx, actor) => {
-        const { row, secret } = await createKey(trx, actor, request.body);
-        return { ...presentKey(row), key: secret };
-      }),
+      idempotentWrite(
+        deps.db,
+        request,
+        reply,
+        201,
+        actorOf(request, deps),
+        async (trx, actor) => {
+          const { row, secret } = await createKey(trx, actor, request.body);
+          return { ...presentKey(row), key: secret as string | null };
+        },
+        // Only the key's hash is ever stored, the replay of its creation included.
+        (created) => ({ ...created, key: null }),
+      ),
   );
 
   app.get(

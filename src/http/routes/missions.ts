@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 
 import { seesWholeOrganization } from '../../domain/permissions.js';
-import { WedeError } from '../../domain/wede-error.js';
 import { loadVisibleMission } from '../../services/mission-access.js';
 import { updateMissionStatus } from '../../services/update-mission-status.js';
 import { listHistory, listMissions } from '../../store/mission-store.js';
@@ -10,13 +9,7 @@ import { actorOf, type App, type RouteDeps } from '../app-types.js';
 import { idempotentWrite } from '../idempotent-write.js';
 import { presentHistoryEntry, presentMission, presentMissions } from '../present/mission.js';
 import { ERROR_RESPONSES, IdParams, listOf } from '../schemas/common.js';
-import {
-  FEEDBACK_MAX_BYTES,
-  HistoryEntry,
-  Mission,
-  MissionListQuery,
-  StatusUpdate,
-} from '../schemas/mission.js';
+import { HistoryEntry, Mission, MissionListQuery, StatusUpdate } from '../schemas/mission.js';
 
 const tags = ['missions'];
 const view = { anyOf: ['missions:view'] } as const;
@@ -102,14 +95,6 @@ export async function missionRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { feedback } = request.body;
-      if (
-        feedback !== undefined &&
-        Buffer.byteLength(JSON.stringify(feedback)) > FEEDBACK_MAX_BYTES
-      ) {
-        throw new WedeError('payload_too_large', 'feedback is over 16 KiB', { field: 'feedback' });
-      }
-
       return idempotentWrite(
         deps.db,
         request,

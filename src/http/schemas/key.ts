@@ -18,7 +18,13 @@ export const ApiKey = Type.Object({
 
 export const CreatedApiKey = Type.Object({
   ...ApiKey.properties,
-  key: Type.String({ description: 'the secret, shown only in this answer' }),
+  key: nullable(
+    Type.String({
+      description:
+        'the secret, shown only in this answer; null when an Idempotency-Key ' +
+        'replays it, since the secret is never stored',
+    }),
+  ),
 });
 
 export const KeyCreate = Type.Object(

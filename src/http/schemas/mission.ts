@@ -60,9 +60,6 @@ export const MissionListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** Feedback is open to each team's forms; only its size is limited (16 KiB as JSON). */
-export const FEEDBACK_MAX_BYTES = 16 * 1024;
-
 export const StatusUpdate = Type.Object(
   {
     status: MissionStatus,
