@@ -39,6 +39,8 @@ try {
     process.stderr.write(`wede: ${error.message}\n`);
     process.exit(2);
   }
+  // The full error goes to the log; the person at the terminal gets one plain line.
   createLogger('error').fatal({ err: error }, 'wede stopped');
+  process.stderr.write(`wede: ${(error as Error).message ?? String(error)}\n`);
   process.exitCode = 1;
 }

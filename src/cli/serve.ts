@@ -7,6 +7,13 @@ export async function serve(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, logger);
 
+  if (server.bootstrap.restoredAdminKey) {
+    logger.warn(
+      'WEDE_ADMIN_KEY had been revoked or narrowed through the API and is an admin key again; ' +
+        'unset or change WEDE_ADMIN_KEY to retire it for good',
+    );
+  }
+
   const key = server.bootstrap.createdAdminKey;
   if (key !== undefined) {
     // Shown once, on the terminal rather than in the logs: only its hash is stored.

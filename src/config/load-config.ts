@@ -84,7 +84,7 @@ export function parseDatabaseUrl(value: string): DatabaseConfig {
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
 
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
     throw new ConfigError(
       'DATABASE_URL must be a file path, a sqlite: URL or a postgres:// URL, ' +
         `got "${hidePassword(value)}"`,

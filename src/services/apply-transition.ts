@@ -70,7 +70,7 @@ export function assertForward(mission: MissionRow, to: MissionStatus): void {
       status: mission.status,
     });
   }
-  throw new WedeError('invalid_transition', `a ${mission.status} mission cannot move to ${to}`, {
+  throw new WedeError('invalid_transition', `a mission in ${mission.status} cannot move to ${to}`, {
     status: mission.status,
     requested: to,
   });

@@ -1,6 +1,7 @@
 import {
   beyondOwn,
   isRole,
+  permissionsOf,
   resolvePermissions,
   type Permission,
   type Role,
@@ -83,7 +84,21 @@ function checkKeyShape(input: KeyInput, memberRole: Role | null): void {
   if (input.role === 'operator' && input.member_id === undefined) {
     throw validationFailed(
       'member_id',
-      'is required for an operator key: an operator acts ' + 'for one member of one team',
+      'is required for an operator key: an operator acts for one member of one team',
+    );
+  }
+
+  // A list narrows the role it comes with; a permission outside it would be listed
+  // on the key but never work, so it is refused rather than kept as a false promise.
+  const role = memberRole ?? input.role;
+  const outside = role
+    ? (input.permissions ?? []).filter((p) => !permissionsOf(role).includes(p))
+    : [];
+  if (outside.length > 0) {
+    throw new WedeError(
+      'validation_failed',
+      `permissions ${outside.join(', ')} are not part of the ${role} role this key acts with`,
+      { field: 'permissions', permissions: outside },
     );
   }
 }

@@ -47,6 +47,8 @@ export interface Bootstrap {
   organization: OrganizationTable;
   /** The admin key made on this start, to be shown once; absent when none was made. */
   createdAdminKey: string | undefined;
+  /** True when WEDE_ADMIN_KEY had been revoked or narrowed and was made an admin key again. */
+  restoredAdminKey: boolean;
 }
 
 /**
@@ -73,16 +75,27 @@ export async function bootstrapDefaultOrganization(
     return {
       organization: created.organization,
       createdAdminKey: configuredKey === undefined ? created.adminKey : undefined,
+      restoredAdminKey: false,
     };
   }
 
-  if (configuredKey !== undefined) await ensureAdminKey(trx, existing.id, configuredKey, now);
-  return { organization: existing, createdAdminKey: undefined };
+  const restoredAdminKey =
+    configuredKey !== undefined && (await ensureAdminKey(trx, existing.id, configuredKey, now));
+  return { organization: existing, createdAdminKey: undefined, restoredAdminKey };
 }
 
-async function ensureAdminKey(trx: Db, organizationId: string, key: string, now: Date) {
+/** Makes the configured key a live admin key; true when it had to be restored. */
+async function ensureAdminKey(
+  trx: Db,
+  organizationId: string,
+  key: string,
+  now: Date,
+): Promise<boolean> {
   const stored = await findAnyKeyByHash(trx, hashApiKey(key));
-  if (!stored) return addAdminKey(trx, organizationId, key, now.toISOString());
+  if (!stored) {
+    await addAdminKey(trx, organizationId, key, now.toISOString());
+    return false;
+  }
 
   if (stored.organization_id !== organizationId) throw keyOfAnotherOrganization();
   const isLiveAdmin =
@@ -90,7 +103,7 @@ async function ensureAdminKey(trx: Db, organizationId: string, key: string, now:
     stored.role === 'admin' &&
     stored.permissions === null &&
     stored.member_id === null;
-  if (isLiveAdmin) return;
+  if (isLiveAdmin) return false;
 
   // The operator asked for this exact key to be the admin key: a revoke or a
   // narrowing through the API does not outlive the next start.
@@ -101,6 +114,7 @@ async function ensureAdminKey(trx: Db, organizationId: string, key: string, now:
     entityId: stored.id,
     data: { key_id: stored.id, role: 'admin', reason: 'WEDE_ADMIN_KEY' },
   });
+  return true;
 }
 
 async function assertKeyUnused(trx: Db, key: string) {

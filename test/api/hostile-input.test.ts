@@ -192,3 +192,35 @@ describeOnEachDatabase('hostile input found by trying to break Wede', (server) =
     expectError(oldMission, 404, 'not_found');
   });
 });
+
+describeOnEachDatabase('keys that would promise more than they can do', (server) => {
+  it("refuses a member-bound key listing permissions outside the member's role", async () => {
+    const { api } = server();
+    const { team } = await fieldTeam(api);
+    const member = await makeMember(api, { role: 'operator', team_id: team.id });
+    const before = await api.get('/v1/keys');
+
+    const response = await api.post('/v1/keys', {
+      name: 'phone',
+      member_id: member.id,
+      permissions: ['missions:receive', 'keys:manage'],
+    });
+
+    expectError(response, 400, 'validation_failed');
+    expect(response.body.error.details.permissions).toEqual(['keys:manage']);
+    expect((await api.get('/v1/keys')).body).toEqual(before.body);
+  });
+
+  it("takes a member-bound key narrowed within the member's role", async () => {
+    const { api } = server();
+    const member = await makeMember(api, { role: 'operator' });
+
+    const response = await api.post('/v1/keys', {
+      name: 'read-only phone',
+      member_id: member.id,
+      permissions: ['missions:view'],
+    });
+
+    expectStatus(response, 201);
+  });
+});
