@@ -20,7 +20,7 @@ function nested(levels: number): unknown {
 }
 
 describeOnEachDatabase('hostile input found by trying to break Wede', (server) => {
-  it('refuses feedback nested thousands of levels deep with 400 and keeps the mission', async () => {
+  it('refuses feedback nested thousands of levels deep and keeps the mission', async () => {
     const { api } = server();
     const { mission, operator } = await dispatchedMission(api);
     const raw = `{"status":"ACK","feedback":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
@@ -71,7 +71,7 @@ describeOnEachDatabase('hostile input found by trying to break Wede', (server) =
     expect((await api.get('/v1/teams?limit=500')).body).toEqual(before.body);
   });
 
-  it('does not let a members:manage key make a supervisor, but lets a supervisor do so', async () => {
+  it('lets a supervisor, not a members:manage key, raise the role of an operator', async () => {
     const { api } = server();
     const member = await makeMember(api, { role: 'operator' });
     const hr = api.as(await makeKey(api, { permissions: ['members:manage', 'members:view'] }));
