@@ -1,0 +1,241 @@
+import { Agent } from 'undici';
+import type { Logger } from 'pino';
+import type { Kysely } from 'kysely';
+
+import type { WebhookSettings } from '../config/load-config.js';
+import { nextAttemptDelayMs } from '../domain/webhook-events.js';
+import { recordChange } from '../services/record-change.js';
+import { inTransaction } from '../store/database.js';
+import { newId } from '../store/new-id.js';
+import type { Schema } from '../store/schema.js';
+import {
+  findEndpoint,
+  leaseDueDeliveries,
+  recordAttempt,
+  updateEndpoint,
+  type DueDelivery,
+} from '../store/webhook-store.js';
+import { externalOnlyLookup } from './endpoint-address.js';
+import { DELIVERY_TIMEOUT_MS, sendWebhook, type SendResult } from './send-webhook.js';
+
+const MAX_IN_FLIGHT = 64;
+// A slow endpoint may hold a few of the slots, never all of them.
+const MAX_IN_FLIGHT_PER_ENDPOINT = 4;
+const LEASE_BATCH = 16;
+const IDLE_POLL_MS = 250;
+// Long enough to outlast one attempt, so a live worker's lease never lapses mid-send.
+const LEASE_MS = DELIVERY_TIMEOUT_MS * 3;
+
+/**
+ * Delivers queued webhook messages: leases due deliveries from the database,
+ * sends them concurrently, and records every attempt with what comes next
+ * (done, retry at a time, or failed). Nothing is held only in memory: a crash
+ * leaves leases that lapse, and the next worker sends those messages again.
+ */
+export class DeliveryWorker {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly inFlight = new Map<Promise<void>, string>();
+  private readonly agent: Agent;
+
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly settings: WebhookSettings,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.agent = new Agent({
+      connect: settings.allowPrivate ? {} : { lookup: externalOnlyLookup },
+    });
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Tells the worker that new messages may be waiting. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.poke();
+    await this.loop;
+    await Promise.allSettled(this.inFlight.keys());
+    await this.agent.close();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const leased = await this.leaseBatch().catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not lease webhook deliveries');
+        return [];
+      });
+      for (const delivery of leased) this.track(delivery);
+
+      if (leased.length < LEASE_BATCH || this.inFlight.size >= MAX_IN_FLIGHT) await this.idle();
+    }
+  }
+
+  private async leaseBatch(): Promise<DueDelivery[]> {
+    const free = Math.min(LEASE_BATCH, MAX_IN_FLIGHT - this.inFlight.size);
+    if (free <= 0) return [];
+
+    const now = this.now();
+    return leaseDueDeliveries(
+      this.db,
+      now.toISOString(),
+      new Date(now.getTime() + LEASE_MS).toISOString(),
+      free,
+      this.busyEndpoints(),
+    );
+  }
+
+  private busyEndpoints(): string[] {
+    const counts = new Map<string, number>();
+    for (const endpointId of this.inFlight.values()) {
+      counts.set(endpointId, (counts.get(endpointId) ?? 0) + 1);
+    }
+    return [...counts].filter(([, n]) => n >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([id]) => id);
+  }
+
+  private track(delivery: DueDelivery): void {
+    const work = this.deliver(delivery).finally(() => {
+      this.inFlight.delete(work);
+      this.poke();
+    });
+    this.inFlight.set(work, delivery.endpoint_id);
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, IDLE_POLL_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async deliver(delivery: DueDelivery): Promise<void> {
+    const log = this.logger.child({
+      organization_id: delivery.organization_id,
+      endpoint_id: delivery.endpoint_id,
+      message_id: delivery.message_id,
+      attempt: delivery.attempts + 1,
+    });
+    const sentAt = this.now();
+    const result = await sendWebhook(delivery, sentAt, this.agent, this.settings.allowPrivate);
+
+    try {
+      await inTransaction(this.db, (trx) => this.settle(trx, delivery, result, sentAt));
+    } catch (error) {
+      log.error({ err: error }, 'could not record a webhook attempt; it will be sent again');
+      return;
+    }
+    if (result.ok) log.debug({ durationMs: result.durationMs }, 'webhook delivered');
+    else log.warn({ status: result.statusCode, error: result.error }, 'webhook attempt failed');
+  }
+
+  private async settle(
+    trx: Kysely<Schema>,
+    delivery: DueDelivery,
+    result: SendResult,
+    sentAt: Date,
+  ): Promise<void> {
+    const attempts = delivery.attempts + 1;
+    const at = sentAt.toISOString();
+    const gone = result.statusCode === 410;
+    const delayMs =
+      result.ok || gone
+        ? undefined
+        : nextAttemptDelayMs(attempts, this.settings.retryDelaysSeconds);
+
+    await recordAttempt(
+      trx,
+      {
+        id: newId(),
+        organization_id: delivery.organization_id,
+        delivery_id: delivery.id,
+        attempt: attempts,
+        at,
+        status_code: result.statusCode,
+        error: result.error,
+        excerpt: result.excerpt,
+        duration_ms: result.durationMs,
+      },
+      {
+        status: result.ok ? 'delivered' : delayMs === undefined ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: new Date(sentAt.getTime() + (delayMs ?? 0)).toISOString(),
+        last_attempt_at: at,
+        last_status_code: result.statusCode,
+        last_error: result.error,
+        delivered_at: result.ok ? at : null,
+      },
+    );
+    await this.updateEndpointHealth(trx, delivery, result, sentAt, gone);
+  }
+
+  /**
+   * An endpoint that answers 410 Gone is disabled at once; one that has failed
+   * without a single success for longer than the configured hours is disabled
+   * too, and the organization's other endpoints hear of it.
+   */
+  private async updateEndpointHealth(
+    trx: Kysely<Schema>,
+    delivery: DueDelivery,
+    result: SendResult,
+    sentAt: Date,
+    gone: boolean,
+  ): Promise<void> {
+    const endpoint = await findEndpoint(trx, delivery.organization_id, delivery.endpoint_id);
+    if (!endpoint) return;
+
+    const at = sentAt.toISOString();
+    if (result.ok) {
+      if (endpoint.failing_since !== null) {
+        await updateEndpoint(trx, endpoint.organization_id, endpoint.id, { failing_since: null });
+      }
+      return;
+    }
+
+    const failingSince = endpoint.failing_since ?? at;
+    const failingHours = (sentAt.getTime() - new Date(failingSince).getTime()) / 3_600_000;
+    const reason = gone
+      ? 'the endpoint answered 410 Gone'
+      : failingHours >= this.settings.disableAfterHours
+        ? `no successful delivery since ${failingSince}`
+        : undefined;
+
+    if (reason === undefined || endpoint.enabled === 0) {
+      if (endpoint.failing_since === null) {
+        await updateEndpoint(trx, endpoint.organization_id, endpoint.id, { failing_since: at });
+      }
+      return;
+    }
+
+    await updateEndpoint(trx, endpoint.organization_id, endpoint.id, {
+      enabled: 0,
+      disabled_reason: reason,
+      failing_since: failingSince,
+      updated_at: at,
+    });
+    await recordChange(
+      trx,
+      { organizationId: endpoint.organization_id, keyId: null, memberId: null },
+      at,
+      {
+        action: 'endpoint.disabled',
+        entityType: 'webhook',
+        entityId: endpoint.id,
+        data: { endpoint_id: endpoint.id, url: endpoint.url, reason, disabled_at: at },
+      },
+    );
+    this.logger.warn({ endpoint_id: endpoint.id, reason }, 'webhook endpoint disabled');
+  }
+}
