@@ -36,6 +36,8 @@ export class DeliveryWorker {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  // A poke that arrives while the worker is busy must not be lost to the next idle wait.
+  private poked = false;
   private readonly inFlight = new Map<Promise<void>, string>();
   private readonly agent: Agent;
 
@@ -57,6 +59,7 @@ export class DeliveryWorker {
 
   /** Tells the worker that new messages may be waiting. */
   poke(): void {
+    this.poked = true;
     this.wake?.();
   }
 
@@ -111,12 +114,17 @@ export class DeliveryWorker {
   }
 
   private idle(): Promise<void> {
+    if (this.poked) {
+      this.poked = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, IDLE_POLL_MS);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.poked = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, IDLE_POLL_MS);
       this.wake = done;
     });
   }
