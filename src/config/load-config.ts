@@ -56,10 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function parseRetryDelays(value: string | undefined): number[] {
-  if (value === undefined || value.trim() === '') return DEFAULT_RETRY_DELAYS_SECONDS;
+  if (value === undefined || value.trim() === '') return [...DEFAULT_RETRY_DELAYS_SECONDS];
 
-  const delays = value.split(',').map((part) => Number(part.trim()));
-  if (delays.length > 30 || delays.some((d) => !Number.isFinite(d) || d < 0 || d > 604_800)) {
+  const parts = value.split(',').map((part) => part.trim());
+  const delays = parts.map(Number);
+  const wellFormed = parts.every((part) => /^\d+(\.\d+)?$/.test(part));
+  if (!wellFormed || delays.length > 30 || delays.some((d) => d > 604_800)) {
     throw new ConfigError(
       'WEDE_WEBHOOK_RETRY_DELAYS must be up to 30 comma-separated seconds (0 to 604800), ' +
         `got "${value}"`,
@@ -75,7 +77,7 @@ function parseFlag(name: string, value: string | undefined): boolean {
 }
 
 function parseHours(value: string | undefined): number {
-  if (value === undefined || value === '') return 72;
+  if (value === undefined || value.trim() === '') return 72;
 
   const hours = Number(value);
   if (!Number.isFinite(hours) || hours <= 0) {

@@ -140,7 +140,14 @@ export async function redeliver(
     trx,
     endpoint.organization_id,
     id,
-    { messageId: request.message_id, failedSince: request.failed_since },
+    {
+      messageId: request.message_id,
+      // Stored times are UTC with milliseconds; an offset or second precision is normalized.
+      failedSince:
+        request.failed_since === undefined
+          ? undefined
+          : new Date(request.failed_since).toISOString(),
+    },
     iso(actor.now),
   );
   if (request.message_id !== undefined && requeued === 0) {
