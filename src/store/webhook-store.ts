@@ -154,6 +154,16 @@ export async function leaseDueDeliveries(
     .execute();
 }
 
+/** Gives leased deliveries back to the queue, due now. */
+export async function releaseLeases(db: Db, ids: readonly string[], now: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ next_attempt_at: now })
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function recordAttempt(
   db: Db,
   attempt: WebhookAttemptTable,

@@ -7,11 +7,13 @@ import { nextAttemptDelayMs } from '../domain/webhook-events.js';
 import { recordChange } from '../services/record-change.js';
 import { inTransaction } from '../store/database.js';
 import { newId } from '../store/new-id.js';
-import type { Schema } from '../store/schema.js';
+import { lockOrganizationWrites } from '../store/organization-store.js';
+import type { Schema, WebhookEndpointTable } from '../store/schema.js';
 import {
   findEndpoint,
   leaseDueDeliveries,
   recordAttempt,
+  releaseLeases,
   updateEndpoint,
   type DueDelivery,
 } from '../store/webhook-store.js';
@@ -38,6 +40,7 @@ export class DeliveryWorker {
   private wake: (() => void) | undefined;
   // A poke that arrives while the worker is busy must not be lost to the next idle wait.
   private poked = false;
+  private stopping: Promise<void> | undefined;
   private readonly inFlight = new Map<Promise<void>, string>();
   private readonly agent: Agent;
 
@@ -63,7 +66,13 @@ export class DeliveryWorker {
     this.wake?.();
   }
 
-  async stop(): Promise<void> {
+  /** Finishes the attempts under way and stops; later calls wait for the same stop. */
+  stop(): Promise<void> {
+    this.stopping ??= this.drain();
+    return this.stopping;
+  }
+
+  private async drain(): Promise<void> {
     this.running = false;
     this.poke();
     await this.loop;
@@ -88,21 +97,38 @@ export class DeliveryWorker {
     if (free <= 0) return [];
 
     const now = this.now();
-    return leaseDueDeliveries(
+    const counts = this.inFlightPerEndpoint();
+    const busy = [...counts].filter(([, n]) => n >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([id]) => id);
+    const leased = await leaseDueDeliveries(
       this.db,
       now.toISOString(),
       new Date(now.getTime() + LEASE_MS).toISOString(),
       free,
-      this.busyEndpoints(),
+      busy,
     );
+
+    // One batch may hold many deliveries of one endpoint; past its share they go back.
+    const kept: DueDelivery[] = [];
+    const returned: string[] = [];
+    for (const delivery of leased) {
+      const open = counts.get(delivery.endpoint_id) ?? 0;
+      if (open >= MAX_IN_FLIGHT_PER_ENDPOINT) {
+        returned.push(delivery.id);
+        continue;
+      }
+      counts.set(delivery.endpoint_id, open + 1);
+      kept.push(delivery);
+    }
+    await releaseLeases(this.db, returned, now.toISOString());
+    return kept;
   }
 
-  private busyEndpoints(): string[] {
+  private inFlightPerEndpoint(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const endpointId of this.inFlight.values()) {
       counts.set(endpointId, (counts.get(endpointId) ?? 0) + 1);
     }
-    return [...counts].filter(([, n]) => n >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([id]) => id);
+    return counts;
   }
 
   private track(delivery: DueDelivery): void {
@@ -155,6 +181,12 @@ export class DeliveryWorker {
     result: SendResult,
     sentAt: Date,
   ): Promise<void> {
+    // The organization's lock orders this with API writes: a delete of the endpoint, or
+    // another attempt disabling it, is either fully before or fully after.
+    await lockOrganizationWrites(trx, delivery.organization_id);
+    const endpoint = await findEndpoint(trx, delivery.organization_id, delivery.endpoint_id);
+    if (!endpoint) return;
+
     const attempts = delivery.attempts + 1;
     const at = sentAt.toISOString();
     const gone = result.statusCode === 410;
@@ -186,7 +218,7 @@ export class DeliveryWorker {
         delivered_at: result.ok ? at : null,
       },
     );
-    await this.updateEndpointHealth(trx, delivery, result, sentAt, gone);
+    await this.updateEndpointHealth(trx, endpoint, result, sentAt, gone);
   }
 
   /**
@@ -196,14 +228,11 @@ export class DeliveryWorker {
    */
   private async updateEndpointHealth(
     trx: Kysely<Schema>,
-    delivery: DueDelivery,
+    endpoint: WebhookEndpointTable,
     result: SendResult,
     sentAt: Date,
     gone: boolean,
   ): Promise<void> {
-    const endpoint = await findEndpoint(trx, delivery.organization_id, delivery.endpoint_id);
-    if (!endpoint) return;
-
     const at = sentAt.toISOString();
     if (result.ok) {
       if (endpoint.failing_since !== null) {

@@ -20,7 +20,7 @@ export function presentEndpoint(row: WebhookEndpointTable): Static<typeof Webhoo
 }
 
 export function presentEndpointWithSecret(row: WebhookEndpointTable) {
-  return { ...presentEndpoint(row), secret: row.secret };
+  return { ...presentEndpoint(row), secret: row.secret as string | null };
 }
 
 type DeliveryJson = Static<typeof WebhookDelivery>;

@@ -27,6 +27,10 @@ import {
 } from '../schemas/webhook.js';
 
 const tags = ['webhooks'];
+
+function hideSecret<T extends { secret: string | null }>(shown: T): T {
+  return { ...shown, secret: null };
+}
 const manage = { anyOf: ['webhooks:manage'] } as const;
 
 export async function webhookRoutes(app: App, deps: RouteDeps): Promise<void> {
@@ -56,7 +60,7 @@ export async function webhookRoutes(app: App, deps: RouteDeps): Promise<void> {
         async (trx, actor) =>
           presentEndpointWithSecret(await createEndpoint(trx, actor, { ...request.body, url })),
         // The secret is shown once; a replay of the creation does not show it again.
-        (created) => presentEndpoint(created as never),
+        hideSecret,
       );
     },
   );
@@ -163,7 +167,7 @@ export async function webhookRoutes(app: App, deps: RouteDeps): Promise<void> {
         actorOf(request, deps),
         async (trx, actor) =>
           presentEndpointWithSecret(await rotateSecret(trx, actor, request.params.id)),
-        (rotated) => presentEndpoint(rotated as never),
+        hideSecret,
       ),
   );
 

@@ -27,7 +27,13 @@ export const WebhookEndpoint = Type.Object({
 
 export const WebhookEndpointWithSecret = Type.Object({
   ...WebhookEndpoint.properties,
-  secret: Type.String({ description: 'whsec_…, shown on creation and rotation only' }),
+  secret: nullable(
+    Type.String({
+      description:
+        'whsec_…, shown on creation and rotation only; null when an Idempotency-Key replays ' +
+        'the answer, since a replay never shows a secret again',
+    }),
+  ),
 });
 
 export const WebhookCreate = Type.Object(
