@@ -22,11 +22,23 @@ import { DELIVERY_TIMEOUT_MS, sendWebhook, type SendResult } from './send-webhoo
 
 const MAX_IN_FLIGHT = 64;
 // A slow endpoint may hold a few of the slots, never all of them.
-const MAX_IN_FLIGHT_PER_ENDPOINT = 4;
+const MAX_IN_FLIGHT_PER_ENDPOINT = 8;
 const LEASE_BATCH = 16;
 const IDLE_POLL_MS = 250;
+const OUTCOMES_PER_COMMIT = 64;
 // Long enough to outlast one attempt, so a live worker's lease never lapses mid-send.
 const LEASE_MS = DELIVERY_TIMEOUT_MS * 3;
+
+interface Outcome {
+  delivery: DueDelivery;
+  result: SendResult;
+  sentAt: Date;
+}
+
+interface PendingOutcome extends Outcome {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * Delivers queued webhook messages: leases due deliveries from the database,
@@ -40,8 +52,11 @@ export class DeliveryWorker {
   private wake: (() => void) | undefined;
   // A poke that arrives while the worker is busy must not be lost to the next idle wait.
   private poked = false;
+  private readonly outcomes: PendingOutcome[] = [];
+  private flushing = false;
   private stopping: Promise<void> | undefined;
   private readonly inFlight = new Map<Promise<void>, string>();
+  private readonly recording = new Set<Promise<void>>();
   private readonly agent: Agent;
 
   constructor(
@@ -77,6 +92,7 @@ export class DeliveryWorker {
     this.poke();
     await this.loop;
     await Promise.allSettled(this.inFlight.keys());
+    await Promise.allSettled(this.recording);
     await this.agent.close();
   }
 
@@ -131,12 +147,20 @@ export class DeliveryWorker {
     return counts;
   }
 
+  // A slot is held while the request is open; recording the outcome happens after.
   private track(delivery: DueDelivery): void {
-    const work = this.deliver(delivery).finally(() => {
-      this.inFlight.delete(work);
+    const sentAt = this.now();
+    const sending = sendWebhook(delivery, sentAt, this.agent, this.settings.allowPrivate);
+    const open = sending.then(() => {
+      this.inFlight.delete(open);
       this.poke();
     });
-    this.inFlight.set(work, delivery.endpoint_id);
+    this.inFlight.set(open, delivery.endpoint_id);
+
+    const recorded = sending
+      .then((result) => this.record(delivery, result, sentAt))
+      .finally(() => this.recording.delete(recorded));
+    this.recording.add(recorded);
   }
 
   private idle(): Promise<void> {
@@ -155,24 +179,55 @@ export class DeliveryWorker {
     });
   }
 
-  private async deliver(delivery: DueDelivery): Promise<void> {
+  private async record(delivery: DueDelivery, result: SendResult, sentAt: Date): Promise<void> {
     const log = this.logger.child({
       organization_id: delivery.organization_id,
       endpoint_id: delivery.endpoint_id,
       message_id: delivery.message_id,
       attempt: delivery.attempts + 1,
     });
-    const sentAt = this.now();
-    const result = await sendWebhook(delivery, sentAt, this.agent, this.settings.allowPrivate);
 
     try {
-      await inTransaction(this.db, (trx) => this.settle(trx, delivery, result, sentAt));
+      await this.recordOutcome({ delivery, result, sentAt });
     } catch (error) {
       log.error({ err: error }, 'could not record a webhook attempt; it will be sent again');
       return;
     }
     if (result.ok) log.debug({ durationMs: result.durationMs }, 'webhook delivered');
     else log.warn({ status: result.statusCode, error: result.error }, 'webhook attempt failed');
+  }
+
+  /**
+   * Queues an outcome to be recorded. Outcomes that finish together are recorded
+   * in one transaction: on SQLite each commit waits for the disk, and one commit
+   * per attempt would let deliveries fall behind the API's own writes.
+   */
+  private recordOutcome(outcome: Outcome): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.outcomes.push({ ...outcome, resolve, reject });
+      if (!this.flushing) void this.flushOutcomes();
+    });
+  }
+
+  private async flushOutcomes(): Promise<void> {
+    this.flushing = true;
+    while (this.outcomes.length > 0) {
+      // Organizations in one order, so two servers' batches cannot lock them crosswise.
+      const batch = this.outcomes
+        .splice(0, OUTCOMES_PER_COMMIT)
+        .sort((a, b) => a.delivery.organization_id.localeCompare(b.delivery.organization_id));
+      try {
+        await inTransaction(this.db, async (trx) => {
+          for (const { delivery, result, sentAt } of batch) {
+            await this.settle(trx, delivery, result, sentAt);
+          }
+        });
+        for (const outcome of batch) outcome.resolve();
+      } catch (error) {
+        for (const outcome of batch) outcome.reject(error);
+      }
+    }
+    this.flushing = false;
   }
 
   private async settle(
