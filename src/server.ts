@@ -7,12 +7,14 @@ import { bootstrapDefaultOrganization, type Bootstrap } from './services/manage-
 import { inTransaction, openDatabase, type Database } from './store/database.js';
 import { deleteExpiredIdempotentResponses } from './store/idempotency-store.js';
 import { migrateToLatest } from './store/migrate.js';
+import { DeliveryWorker } from './webhooks/delivery-worker.js';
 
 export interface RunningServer {
   app: App;
   database: Database;
   url: string;
   bootstrap: Bootstrap;
+  webhooks: DeliveryWorker;
   close(): Promise<void>;
 }
 
@@ -36,8 +38,20 @@ export async function startServer(
       bootstrapDefaultOrganization(trx, new Date(), config.adminKey),
     );
 
-    const app = await buildApp({ database, logger, ...options });
+    const worker = new DeliveryWorker(
+      database.db,
+      config.webhooks,
+      logger.child({ part: 'webhooks' }),
+    );
+    const app = await buildApp({
+      database,
+      logger,
+      webhooks: config.webhooks,
+      afterCommit: () => worker.poke(),
+      now: options.now,
+    });
     const url = await app.listen({ port: config.port, host: config.host });
+    worker.start();
     logger.info({ url, database: database.dialect }, 'wede is listening');
 
     const sweep = setInterval(
@@ -51,9 +65,11 @@ export async function startServer(
       database,
       url,
       bootstrap,
+      webhooks: worker,
       close: async () => {
         clearInterval(sweep);
         await app.close();
+        await worker.stop();
         await database.close();
       },
     };

@@ -8,7 +8,22 @@ export interface Config {
   database: DatabaseConfig;
   logLevel: string;
   adminKey: string | undefined;
+  webhooks: WebhookSettings;
 }
+
+export interface WebhookSettings {
+  /** Seconds to wait before each retry; the message fails after the last. */
+  retryDelaysSeconds: number[];
+  /** Plain http endpoints, for local development. */
+  allowHttp: boolean;
+  /** Endpoints on loopback, private, link-local or metadata addresses. */
+  allowPrivate: boolean;
+  /** An endpoint failing without a single success for this long is disabled. */
+  disableAfterHours: number;
+}
+
+// About a day in all: 5 s, 1 min, 5 min, 30 min, 2 h, 5 h, 8 h, 8 h.
+export const DEFAULT_RETRY_DELAYS_SECONDS = [5, 60, 300, 1800, 7200, 18000, 28800, 28800];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -31,7 +46,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: parseDatabaseUrl(nonEmpty('DATABASE_URL', env.DATABASE_URL) ?? DEFAULT_DATABASE_PATH),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     adminKey: parseAdminKey(env.WEDE_ADMIN_KEY),
+    webhooks: {
+      retryDelaysSeconds: parseRetryDelays(env.WEDE_WEBHOOK_RETRY_DELAYS),
+      allowHttp: parseFlag('WEDE_WEBHOOK_ALLOW_HTTP', env.WEDE_WEBHOOK_ALLOW_HTTP),
+      allowPrivate: parseFlag('WEDE_WEBHOOK_ALLOW_PRIVATE', env.WEDE_WEBHOOK_ALLOW_PRIVATE),
+      disableAfterHours: parseHours(env.WEDE_WEBHOOK_DISABLE_AFTER_HOURS),
+    },
   };
+}
+
+function parseRetryDelays(value: string | undefined): number[] {
+  if (value === undefined || value.trim() === '') return [...DEFAULT_RETRY_DELAYS_SECONDS];
+
+  const parts = value.split(',').map((part) => part.trim());
+  const delays = parts.map(Number);
+  const wellFormed = parts.every((part) => /^\d+(\.\d+)?$/.test(part));
+  if (!wellFormed || delays.length > 30 || delays.some((d) => d > 604_800)) {
+    throw new ConfigError(
+      'WEDE_WEBHOOK_RETRY_DELAYS must be up to 30 comma-separated seconds (0 to 604800), ' +
+        `got "${value}"`,
+    );
+  }
+  return delays;
+}
+
+function parseFlag(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+function parseHours(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 72;
+
+  const hours = Number(value);
+  if (!Number.isFinite(hours) || hours <= 0) {
+    throw new ConfigError(
+      `WEDE_WEBHOOK_DISABLE_AFTER_HOURS must be a positive number, got "${value}"`,
+    );
+  }
+  return hours;
 }
 
 function nonEmpty(name: string, value: string | undefined): string | undefined {

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { Kysely } from 'kysely';
 
+import type { WebhookSettings } from '../config/load-config.js';
 import type { Actor } from '../services/actor.js';
 import type { Schema } from '../store/schema.js';
 
@@ -15,10 +16,13 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
-/** What routes need besides the request: the database and the clock. */
+/** What routes need besides the request. */
 export interface RouteDeps {
   db: Kysely<Schema>;
   now: () => Date;
+  webhooks: WebhookSettings;
+  /** Called after every committed write: new webhook messages may be waiting. */
+  afterCommit: () => void;
 }
 
 export function actorOf(request: FastifyRequest, deps: RouteDeps): Actor {

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 
+import type { WebhookSettings } from '../config/load-config.js';
 import { WedeError } from '../domain/wede-error.js';
 import type { Database } from '../store/database.js';
 import type { App, RouteDeps } from './app-types.js';
@@ -20,12 +21,16 @@ import { keyRoutes } from './routes/keys.js';
 import { memberRoutes } from './routes/members.js';
 import { missionRoutes } from './routes/missions.js';
 import { teamRoutes } from './routes/teams.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 export interface AppOptions {
   database: Database;
   logger: Logger;
   /** The clock; tests set it to check times without sleeping. */
   now?: () => Date;
+  webhooks: WebhookSettings;
+  /** Called after every committed write. */
+  afterCommit?: () => void;
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -68,7 +73,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await registerOpenApi(app);
 
-  const deps: RouteDeps = { db: options.database.db, now: options.now ?? (() => new Date()) };
+  const deps: RouteDeps = {
+    db: options.database.db,
+    now: options.now ?? (() => new Date()),
+    webhooks: options.webhooks,
+    afterCommit: options.afterCommit ?? (() => undefined),
+  };
   await app.register(async (v1: App) => {
     v1.decorateRequest('principal');
     v1.addHook('onRequest', async (request, reply) => {
@@ -86,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       teamRoutes,
       memberRoutes,
       keyRoutes,
+      webhookRoutes,
     ]) {
       await v1.register(async (scope: App) => routes(scope, deps));
     }

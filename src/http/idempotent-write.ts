@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 
 import { WedeError } from '../domain/wede-error.js';
 import type { Actor } from '../services/actor.js';
@@ -12,7 +11,8 @@ import {
   storeIdempotentResponse,
 } from '../store/idempotency-store.js';
 import { lockOrganizationWrites } from '../store/organization-store.js';
-import type { Db, Schema } from '../store/schema.js';
+import type { Db } from '../store/schema.js';
+import type { RouteDeps } from './app-types.js';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -25,7 +25,7 @@ export type Write<T> = (trx: Db, actor: Actor) => Promise<T>;
  * replays it instead of acting twice, even after a crash right after commit.
  */
 export async function idempotentWrite<T>(
-  db: Kysely<Schema>,
+  deps: RouteDeps,
   request: FastifyRequest,
   reply: FastifyReply,
   statusCode: number,
@@ -34,12 +34,14 @@ export async function idempotentWrite<T>(
   /** What a replay shows, when it must not be the whole answer (a secret shown once). */
   replayed: (body: T) => unknown = (body) => body,
 ): Promise<FastifyReply> {
+  const { db } = deps;
   const key = idempotencyKey(request);
   if (key === undefined) {
     const body = await inTransaction(db, async (trx) => {
       await lockOrganizationWrites(trx, actor.principal.organizationId);
       return write(trx, actor);
     });
+    deps.afterCommit();
     return reply.code(statusCode).send(body);
   }
 
@@ -61,6 +63,7 @@ export async function idempotentWrite<T>(
       );
       return result;
     });
+    deps.afterCommit();
     return reply.code(statusCode).send(body);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

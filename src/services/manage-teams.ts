@@ -77,7 +77,12 @@ export async function updateTeamDetails(
     action: statusChanges ? 'team.status_changed' : 'team.updated',
     entityType: 'team',
     entityId: id,
-    data: { team_id: id, previous_status: team.status, changes },
+    data: {
+      team_id: id,
+      previous_status: team.status,
+      status: changes.status ?? team.status,
+      changes,
+    },
   });
   return { ...team, ...row, status: changes.status ?? team.status };
 }

@@ -1,4 +1,5 @@
 import { auditHash } from '../domain/audit-chain.js';
+import { enqueueWebhooks } from './enqueue-webhooks.js';
 import { insertAuditRow } from '../store/audit-store.js';
 import { setAuditHead, takeAuditSeq } from '../store/organization-store.js';
 import type { Db } from '../store/schema.js';
@@ -18,11 +19,16 @@ export type ChangeAction =
   | 'event.updated'
   | 'event.closed'
   | 'mission.created'
-  | 'mission.status_updated';
+  | 'mission.status_updated'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted'
+  | 'webhook.secret_rotated'
+  | 'endpoint.disabled';
 
 export interface Change {
   action: ChangeAction;
-  entityType: 'organization' | 'key' | 'member' | 'team' | 'event' | 'mission';
+  entityType: 'organization' | 'key' | 'member' | 'team' | 'event' | 'mission' | 'webhook';
   entityId: string;
   data: Record<string, unknown>;
 }
@@ -36,8 +42,8 @@ export interface ChangeAuthor {
 /**
  * The one place every state change passes through, inside the transaction that
  * makes it: the change is appended to the organization's hash-chained audit log
- * here, and whatever else must hear of it (webhook outbox, live stream) hooks in
- * here too, so nothing is committed without being recorded.
+ * here, and its webhook message is queued (the outbox), so nothing is committed
+ * without being recorded and announced.
  */
 export async function recordChange(
   trx: Db,
@@ -76,6 +82,7 @@ export async function recordChange(
     hash,
   });
   await setAuditHead(trx, author.organizationId, hash);
+  await enqueueWebhooks(trx, author.organizationId, at, change);
 }
 
 export function authorOf(principal: {

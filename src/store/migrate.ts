@@ -2,13 +2,17 @@ import { Migrator, type MigrationResultSet } from 'kysely';
 
 import type { Database } from './database.js';
 import { initialMigration } from './migrations/0001-initial.js';
+import { webhooksMigration } from './migrations/0002-webhooks.js';
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db: database.db,
     provider: {
-      getMigrations: async () => ({ '0001-initial': initialMigration(database.dialect) }),
+      getMigrations: async () => ({
+        '0001-initial': initialMigration(database.dialect),
+        '0002-webhooks': webhooksMigration,
+      }),
     },
   });
   const result = await migrator.migrateToLatest();

@@ -143,7 +143,65 @@ export interface IdempotencyKeyTable {
   expires_at: string;
 }
 
+export interface WebhookEndpointTable {
+  id: string;
+  organization_id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types, or ["*"]. */
+  events: string;
+  enabled: number;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  disabled_reason: string | null;
+  failing_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookMessageTable {
+  id: string;
+  organization_id: string;
+  event_type: string;
+  /** The exact JSON body every endpoint receives. */
+  body: string;
+  created_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  organization_id: string;
+  endpoint_id: string;
+  message_id: string;
+  /** pending (waiting or leased to a worker), delivered, failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface WebhookAttemptTable {
+  id: string;
+  organization_id: string;
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  excerpt: string | null;
+  duration_ms: number;
+}
+
 export interface Schema {
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_messages: WebhookMessageTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
   organizations: OrganizationTable;
   api_keys: ApiKeyTable;
   members: MemberTable;

@@ -234,15 +234,17 @@ describeOnEachDatabase('the database guard on mission history', (server) => {
     const before = await api.get(`/v1/missions/${mission.id}/history`);
     const { db } = running.database;
 
-    const rewrite = db
-      .updateTable('mission_history')
-      .set({ to_status: 'ON_SITE' })
-      .where('mission_id', '=', mission.id)
-      .execute();
-    const erase = db.deleteFrom('mission_history').where('mission_id', '=', mission.id).execute();
+    const rewrite = () =>
+      db
+        .updateTable('mission_history')
+        .set({ to_status: 'ON_SITE' })
+        .where('mission_id', '=', mission.id)
+        .execute();
+    const erase = () =>
+      db.deleteFrom('mission_history').where('mission_id', '=', mission.id).execute();
 
-    await expect(rewrite).rejects.toThrow(/append-only/);
-    await expect(erase).rejects.toThrow(/append-only/);
+    await expect(rewrite()).rejects.toThrow(/append-only/);
+    await expect(erase()).rejects.toThrow(/append-only/);
     expect((await api.get(`/v1/missions/${mission.id}/history`)).body).toEqual(before.body);
   });
 });

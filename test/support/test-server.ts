@@ -23,6 +23,7 @@ export interface TestServer {
 
 export interface TestServerOptions {
   now?: () => Date;
+  webhooks?: Partial<Config['webhooks']>;
 }
 
 /** A real Wede server on a real, empty database, listening on a free local port. */
@@ -38,6 +39,14 @@ export async function startTestServer(
     database: database.config,
     logLevel: process.env.LOG_LEVEL ?? 'silent',
     adminKey,
+    webhooks: {
+      // Receivers in tests listen on 127.0.0.1 over plain http, and retry fast.
+      retryDelaysSeconds: [0.2, 0.4, 0.8],
+      allowHttp: true,
+      allowPrivate: true,
+      disableAfterHours: 72,
+      ...options.webhooks,
+    },
   };
   const logger = pino({ level: config.logLevel });
 

@@ -29,7 +29,7 @@ export async function eventRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
+      idempotentWrite(deps, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
         presentEvent(await createEvent(trx, actor, request.body)),
       ),
   );
@@ -92,7 +92,7 @@ export async function eventRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+      idempotentWrite(deps, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
         presentEvent(await updateEventDetails(trx, actor, request.params.id, request.body)),
       ),
   );
@@ -117,7 +117,7 @@ export async function eventRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+      idempotentWrite(deps, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
         presentEvent(await closeEventByHand(trx, actor, request.params.id, request.body ?? {})),
       ),
   );

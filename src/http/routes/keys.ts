@@ -28,7 +28,7 @@ export async function keyRoutes(app: App, deps: RouteDeps): Promise<void> {
     },
     async (request, reply) =>
       idempotentWrite(
-        deps.db,
+        deps,
         request,
         reply,
         201,
@@ -73,7 +73,7 @@ export async function keyRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+      idempotentWrite(deps, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
         presentKey(await revokeKey(trx, actor, request.params.id)),
       ),
   );

@@ -25,7 +25,7 @@ export async function memberRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
+      idempotentWrite(deps, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
         presentMember(await createMember(trx, actor, request.body)),
       ),
   );
@@ -83,7 +83,7 @@ export async function memberRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+      idempotentWrite(deps, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
         presentMember(await updateMemberDetails(trx, actor, request.params.id, request.body)),
       ),
   );

@@ -96,7 +96,7 @@ export async function missionRoutes(app: App, deps: RouteDeps): Promise<void> {
     },
     async (request, reply) => {
       return idempotentWrite(
-        deps.db,
+        deps,
         request,
         reply,
         200,

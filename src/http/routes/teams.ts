@@ -30,7 +30,7 @@ export async function teamRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
+      idempotentWrite(deps, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
         presentTeam(await createTeam(trx, actor, request.body)),
       ),
   );
@@ -88,7 +88,7 @@ export async function teamRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+      idempotentWrite(deps, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
         presentTeam(await updateTeamDetails(trx, actor, request.params.id, request.body)),
       ),
   );
@@ -107,7 +107,7 @@ export async function teamRoutes(app: App, deps: RouteDeps): Promise<void> {
       },
     },
     async (request, reply) =>
-      idempotentWrite(deps.db, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
+      idempotentWrite(deps, request, reply, 200, actorOf(request, deps), async (trx, actor) =>
         presentTeam(await updateTeamLocation(trx, actor, request.params.id, request.body)),
       ),
   );

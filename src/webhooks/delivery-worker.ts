@@ -1,0 +1,333 @@
+import { Agent } from 'undici';
+import type { Logger } from 'pino';
+import type { Kysely } from 'kysely';
+
+import type { WebhookSettings } from '../config/load-config.js';
+import { nextAttemptDelayMs } from '../domain/webhook-events.js';
+import { recordChange } from '../services/record-change.js';
+import { inTransaction } from '../store/database.js';
+import { newId } from '../store/new-id.js';
+import { lockOrganizationWrites } from '../store/organization-store.js';
+import type { Schema, WebhookEndpointTable } from '../store/schema.js';
+import {
+  findEndpoint,
+  leaseDueDeliveries,
+  recordAttempt,
+  releaseLeases,
+  updateEndpoint,
+  type DueDelivery,
+} from '../store/webhook-store.js';
+import { externalOnlyLookup } from './endpoint-address.js';
+import { DELIVERY_TIMEOUT_MS, sendWebhook, type SendResult } from './send-webhook.js';
+
+const MAX_IN_FLIGHT = 64;
+// A slow endpoint may hold a few of the slots, never all of them.
+const MAX_IN_FLIGHT_PER_ENDPOINT = 8;
+const LEASE_BATCH = 16;
+const IDLE_POLL_MS = 250;
+const OUTCOMES_PER_COMMIT = 64;
+// Long enough to outlast one attempt, so a live worker's lease never lapses mid-send.
+const LEASE_MS = DELIVERY_TIMEOUT_MS * 3;
+
+interface Outcome {
+  delivery: DueDelivery;
+  result: SendResult;
+  sentAt: Date;
+}
+
+interface PendingOutcome extends Outcome {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Delivers queued webhook messages: leases due deliveries from the database,
+ * sends them concurrently, and records every attempt with what comes next
+ * (done, retry at a time, or failed). Nothing is held only in memory: a crash
+ * leaves leases that lapse, and the next worker sends those messages again.
+ */
+export class DeliveryWorker {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  // A poke that arrives while the worker is busy must not be lost to the next idle wait.
+  private poked = false;
+  private readonly outcomes: PendingOutcome[] = [];
+  private flushing = false;
+  private stopping: Promise<void> | undefined;
+  private readonly inFlight = new Map<Promise<void>, string>();
+  private readonly recording = new Set<Promise<void>>();
+  private readonly agent: Agent;
+
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly settings: WebhookSettings,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.agent = new Agent({
+      connect: settings.allowPrivate ? {} : { lookup: externalOnlyLookup },
+    });
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Tells the worker that new messages may be waiting. */
+  poke(): void {
+    this.poked = true;
+    this.wake?.();
+  }
+
+  /** Finishes the attempts under way and stops; later calls wait for the same stop. */
+  stop(): Promise<void> {
+    this.stopping ??= this.drain();
+    return this.stopping;
+  }
+
+  private async drain(): Promise<void> {
+    this.running = false;
+    this.poke();
+    await this.loop;
+    await Promise.allSettled(this.inFlight.keys());
+    await Promise.allSettled(this.recording);
+    await this.agent.close();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const leased = await this.leaseBatch().catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not lease webhook deliveries');
+        return [];
+      });
+      for (const delivery of leased) this.track(delivery);
+
+      if (leased.length < LEASE_BATCH || this.inFlight.size >= MAX_IN_FLIGHT) await this.idle();
+    }
+  }
+
+  private async leaseBatch(): Promise<DueDelivery[]> {
+    const free = Math.min(LEASE_BATCH, MAX_IN_FLIGHT - this.inFlight.size);
+    if (free <= 0) return [];
+
+    const now = this.now();
+    const counts = this.inFlightPerEndpoint();
+    const busy = [...counts].filter(([, n]) => n >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([id]) => id);
+    const leased = await leaseDueDeliveries(
+      this.db,
+      now.toISOString(),
+      new Date(now.getTime() + LEASE_MS).toISOString(),
+      free,
+      busy,
+    );
+
+    // One batch may hold many deliveries of one endpoint; past its share they go back.
+    const kept: DueDelivery[] = [];
+    const returned: string[] = [];
+    for (const delivery of leased) {
+      const open = counts.get(delivery.endpoint_id) ?? 0;
+      if (open >= MAX_IN_FLIGHT_PER_ENDPOINT) {
+        returned.push(delivery.id);
+        continue;
+      }
+      counts.set(delivery.endpoint_id, open + 1);
+      kept.push(delivery);
+    }
+    await releaseLeases(this.db, returned, now.toISOString());
+    return kept;
+  }
+
+  private inFlightPerEndpoint(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const endpointId of this.inFlight.values()) {
+      counts.set(endpointId, (counts.get(endpointId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  // A slot is held while the request is open; recording the outcome happens after.
+  private track(delivery: DueDelivery): void {
+    const sentAt = this.now();
+    const sending = sendWebhook(delivery, sentAt, this.agent, this.settings.allowPrivate);
+    const open = sending.then(() => {
+      this.inFlight.delete(open);
+      this.poke();
+    });
+    this.inFlight.set(open, delivery.endpoint_id);
+
+    const recorded = sending
+      .then((result) => this.record(delivery, result, sentAt))
+      .finally(() => this.recording.delete(recorded));
+    this.recording.add(recorded);
+  }
+
+  private idle(): Promise<void> {
+    if (this.poked) {
+      this.poked = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.poked = false;
+        resolve();
+      };
+      const timer = setTimeout(done, IDLE_POLL_MS);
+      this.wake = done;
+    });
+  }
+
+  private async record(delivery: DueDelivery, result: SendResult, sentAt: Date): Promise<void> {
+    const log = this.logger.child({
+      organization_id: delivery.organization_id,
+      endpoint_id: delivery.endpoint_id,
+      message_id: delivery.message_id,
+      attempt: delivery.attempts + 1,
+    });
+
+    try {
+      await this.recordOutcome({ delivery, result, sentAt });
+    } catch (error) {
+      log.error({ err: error }, 'could not record a webhook attempt; it will be sent again');
+      return;
+    }
+    if (result.ok) log.debug({ durationMs: result.durationMs }, 'webhook delivered');
+    else log.warn({ status: result.statusCode, error: result.error }, 'webhook attempt failed');
+  }
+
+  /**
+   * Queues an outcome to be recorded. Outcomes that finish together are recorded
+   * in one transaction: on SQLite each commit waits for the disk, and one commit
+   * per attempt would let deliveries fall behind the API's own writes.
+   */
+  private recordOutcome(outcome: Outcome): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.outcomes.push({ ...outcome, resolve, reject });
+      if (!this.flushing) void this.flushOutcomes();
+    });
+  }
+
+  private async flushOutcomes(): Promise<void> {
+    this.flushing = true;
+    while (this.outcomes.length > 0) {
+      // Organizations in one order, so two servers' batches cannot lock them crosswise.
+      const batch = this.outcomes
+        .splice(0, OUTCOMES_PER_COMMIT)
+        .sort((a, b) => a.delivery.organization_id.localeCompare(b.delivery.organization_id));
+      try {
+        await inTransaction(this.db, async (trx) => {
+          for (const { delivery, result, sentAt } of batch) {
+            await this.settle(trx, delivery, result, sentAt);
+          }
+        });
+        for (const outcome of batch) outcome.resolve();
+      } catch (error) {
+        for (const outcome of batch) outcome.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async settle(
+    trx: Kysely<Schema>,
+    delivery: DueDelivery,
+    result: SendResult,
+    sentAt: Date,
+  ): Promise<void> {
+    // The organization's lock orders this with API writes: a delete of the endpoint, or
+    // another attempt disabling it, is either fully before or fully after.
+    await lockOrganizationWrites(trx, delivery.organization_id);
+    const endpoint = await findEndpoint(trx, delivery.organization_id, delivery.endpoint_id);
+    if (!endpoint) return;
+
+    const attempts = delivery.attempts + 1;
+    const at = sentAt.toISOString();
+    const gone = result.statusCode === 410;
+    const delayMs =
+      result.ok || gone
+        ? undefined
+        : nextAttemptDelayMs(attempts, this.settings.retryDelaysSeconds);
+
+    await recordAttempt(
+      trx,
+      {
+        id: newId(),
+        organization_id: delivery.organization_id,
+        delivery_id: delivery.id,
+        attempt: attempts,
+        at,
+        status_code: result.statusCode,
+        error: result.error,
+        excerpt: result.excerpt,
+        duration_ms: result.durationMs,
+      },
+      {
+        status: result.ok ? 'delivered' : delayMs === undefined ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: new Date(sentAt.getTime() + (delayMs ?? 0)).toISOString(),
+        last_attempt_at: at,
+        last_status_code: result.statusCode,
+        last_error: result.error,
+        delivered_at: result.ok ? at : null,
+      },
+    );
+    await this.updateEndpointHealth(trx, endpoint, result, sentAt, gone);
+  }
+
+  /**
+   * An endpoint that answers 410 Gone is disabled at once; one that has failed
+   * without a single success for longer than the configured hours is disabled
+   * too, and the organization's other endpoints hear of it.
+   */
+  private async updateEndpointHealth(
+    trx: Kysely<Schema>,
+    endpoint: WebhookEndpointTable,
+    result: SendResult,
+    sentAt: Date,
+    gone: boolean,
+  ): Promise<void> {
+    const at = sentAt.toISOString();
+    if (result.ok) {
+      if (endpoint.failing_since !== null) {
+        await updateEndpoint(trx, endpoint.organization_id, endpoint.id, { failing_since: null });
+      }
+      return;
+    }
+
+    const failingSince = endpoint.failing_since ?? at;
+    const failingHours = (sentAt.getTime() - new Date(failingSince).getTime()) / 3_600_000;
+    const reason = gone
+      ? 'the endpoint answered 410 Gone'
+      : failingHours >= this.settings.disableAfterHours
+        ? `no successful delivery since ${failingSince}`
+        : undefined;
+
+    if (reason === undefined || endpoint.enabled === 0) {
+      if (endpoint.failing_since === null) {
+        await updateEndpoint(trx, endpoint.organization_id, endpoint.id, { failing_since: at });
+      }
+      return;
+    }
+
+    await updateEndpoint(trx, endpoint.organization_id, endpoint.id, {
+      enabled: 0,
+      disabled_reason: reason,
+      failing_since: failingSince,
+      updated_at: at,
+    });
+    await recordChange(
+      trx,
+      { organizationId: endpoint.organization_id, keyId: null, memberId: null },
+      at,
+      {
+        action: 'endpoint.disabled',
+        entityType: 'webhook',
+        entityId: endpoint.id,
+        data: { endpoint_id: endpoint.id, url: endpoint.url, reason, disabled_at: at },
+      },
+    );
+    this.logger.warn({ endpoint_id: endpoint.id, reason }, 'webhook endpoint disabled');
+  }
+}
