@@ -14,7 +14,7 @@ describeOnEachDatabase('webhook delivery', (server) => {
     await receiver.stop();
   });
 
-  it('delivers a signed mission.status_updated that the standardwebhooks verifier accepts', async () => {
+  it('delivers a mission.status_updated that standardwebhooks verifies', async () => {
     const { api } = server();
     const endpoint = await api.post('/v1/webhooks', {
       url: receiver.url,
