@@ -39,7 +39,7 @@ export async function startServer(
     );
 
     const worker = new DeliveryWorker(
-      database.db,
+      database,
       config.webhooks,
       logger.child({ part: 'webhooks' }),
     );

@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -13,18 +19,40 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export interface Database {
   db: Kysely<Schema>;
+  /**
+   * For reads that must not queue behind writes. SQLite has one writing
+   * connection that every transaction holds until it commits; a second,
+   * read-only connection sees the last commit without waiting its turn (WAL).
+   * PostgreSQL's pool needs no such thing, so there it is `db` itself.
+   */
+  readonly reader: Kysely<Schema>;
   dialect: Dialect;
   close(): Promise<void>;
 }
 
 /** Opens the configured database; the file and its folder are created for SQLite. */
 export function openDatabase(config: DatabaseConfig, logger?: Logger): Database {
-  const db =
-    config.kind === 'sqlite'
-      ? new Kysely<Schema>({ dialect: sqliteDialect(config.path) })
-      : new Kysely<Schema>({ dialect: postgresDialect(config.url, logger) });
+  if (config.kind === 'postgres') {
+    const db = new Kysely<Schema>({ dialect: postgresDialect(config.url, logger) });
+    return { db, reader: db, dialect: 'postgres', close: () => db.destroy() };
+  }
 
-  return { db, dialect: config.kind, close: () => db.destroy() };
+  const db = new Kysely<Schema>({ dialect: sqliteDialect(config.path) });
+  // Opened on first use: a read-only connection needs the file, and the CLI never reads so.
+  let reader: Kysely<Schema> | undefined;
+  return {
+    db,
+    get reader() {
+      if (config.path === ':memory:') return db;
+      reader ??= new Kysely<Schema>({ dialect: sqliteReaderDialect(config.path) });
+      return reader;
+    },
+    dialect: 'sqlite',
+    close: async () => {
+      await reader?.destroy();
+      await db.destroy();
+    },
+  };
 }
 
 function sqliteDialect(path: string): SqliteDialect {
@@ -37,7 +65,41 @@ function sqliteDialect(path: string): SqliteDialect {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
 
-  return new SqliteDialect({ database: connection });
+  return new SqliteDialect({ database: reusingStatements(connection) });
+}
+
+const STATEMENTS_KEPT = 500;
+
+/**
+ * Kysely prepares every query anew, and on the hot path preparing costs more
+ * than running: the same SQL text gets the same prepared statement back. The
+ * cache is bounded because `in (?, ?, …)` lists make texts of many lengths.
+ * Safe because the one connection runs one statement at a time and nothing
+ * here streams rows from a statement while reusing it.
+ */
+function reusingStatements(connection: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        if (statements.size >= STATEMENTS_KEPT) statements.clear();
+        statement = connection.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+    close() {
+      statements.clear();
+      connection.close();
+    },
+  };
+}
+
+function sqliteReaderDialect(path: string): SqliteDialect {
+  const connection = new SQLite(path, { readonly: true });
+  connection.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database: reusingStatements(connection) });
 }
 
 function postgresDialect(url: string, logger: Logger | undefined): PostgresDialect {

@@ -56,6 +56,16 @@ export async function updateEndpoint(
     .execute();
 }
 
+function candidatesOf(
+  rows: readonly { id: string; endpoint_id: string; failing_since: string | null }[],
+): DueCandidate[] {
+  return rows.map((row) => ({
+    id: row.id,
+    endpoint_id: row.endpoint_id,
+    failing: row.failing_since !== null,
+  }));
+}
+
 /** Removes an endpoint with its delivery log. */
 export async function deleteEndpoint(db: Db, organizationId: string, id: string): Promise<void> {
   const deliveries = db
@@ -96,41 +106,76 @@ export interface DueDelivery {
   previous_secret: string | null;
   previous_secret_expires_at: string | null;
   body: string;
+  /** Whether the endpoint's last attempt failed. */
+  failing: boolean;
+}
+
+export interface DueCandidate {
+  id: string;
+  endpoint_id: string;
+  /** Whether the endpoint's last attempt failed. */
+  failing: boolean;
+}
+
+export interface LeaseRequest {
+  now: string;
+  leaseUntil: string;
+  /** How many due deliveries, oldest first, to offer to `choose`. */
+  candidates: number;
+  /** Endpoints with all their slots taken; their deliveries are not offered. */
+  busyEndpointIds: readonly string[];
+  /** Deliveries this worker is already sending or recording. */
+  heldIds: ReadonlySet<string>;
+  /** Picks the deliveries the worker will send now; the rest stay in the queue. */
+  choose(due: readonly DueCandidate[]): string[];
 }
 
 /**
- * Leases up to `limit` due deliveries of enabled endpoints to this worker until
- * `leaseUntil`: a worker that dies mid-send lets the lease lapse and the delivery
- * is tried again. On PostgreSQL, SKIP LOCKED lets several servers share the queue.
+ * Leases due deliveries of enabled endpoints to the calling worker.
+ *
+ * On PostgreSQL several servers share the queue: the chosen rows are leased
+ * in the database (not due again until `leaseUntil`) and SKIP LOCKED keeps two
+ * servers from taking the same row; a server that dies mid-send lets the lease
+ * lapse. SQLite is embedded in one server process, so the worker's own set of
+ * held deliveries is the whole lease and nothing is written: a write here would
+ * cost a disk flush per batch, which is what kept the worker behind the API.
+ * After a crash nothing is held and every undelivered message is due at once.
  */
-export async function leaseDueDeliveries(
-  db: Db,
-  now: string,
-  leaseUntil: string,
-  limit: number,
-  busyEndpointIds: readonly string[],
-): Promise<DueDelivery[]> {
-  const due = db
-    .selectFrom('webhook_deliveries as d')
-    .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-    .select('d.id')
-    .where('d.status', '=', 'pending')
-    .where('d.next_attempt_at', '<=', now)
-    .where('e.enabled', '=', 1)
-    .$if(busyEndpointIds.length > 0, (q) => q.where('d.endpoint_id', 'not in', busyEndpointIds))
-    .orderBy('d.next_attempt_at')
-    .limit(limit)
-    .$if(isPostgres(db), (q) => q.forUpdate('d').skipLocked());
+export async function leaseDueDeliveries(db: Db, request: LeaseRequest): Promise<DueDelivery[]> {
+  const { now, leaseUntil, candidates, busyEndpointIds, heldIds, choose } = request;
+  const postgres = isPostgres(db);
+  const held = postgres ? [] : [...heldIds];
 
-  const leased = await db
-    .updateTable('webhook_deliveries')
-    .set({ next_attempt_at: leaseUntil })
-    .where('id', 'in', due)
-    .returning('id')
-    .execute();
-  if (leased.length === 0) return [];
+  const due = (trx: Db) =>
+    trx
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+      .select(['d.id', 'd.endpoint_id', 'e.failing_since'])
+      .where('d.status', '=', 'pending')
+      .where('d.next_attempt_at', '<=', now)
+      .where('e.enabled', '=', 1)
+      .$if(busyEndpointIds.length > 0, (q) => q.where('d.endpoint_id', 'not in', busyEndpointIds))
+      .$if(held.length > 0, (q) => q.where('d.id', 'not in', held))
+      .orderBy('d.next_attempt_at')
+      .orderBy('d.id')
+      .limit(candidates);
 
-  return db
+  const ids = postgres
+    ? await db.transaction().execute(async (trx) => {
+        const chosen = choose(candidatesOf(await due(trx).forUpdate('d').skipLocked().execute()));
+        if (chosen.length > 0) {
+          await trx
+            .updateTable('webhook_deliveries')
+            .set({ next_attempt_at: leaseUntil })
+            .where('id', 'in', chosen)
+            .execute();
+        }
+        return chosen;
+      })
+    : choose(candidatesOf(await due(db).execute()));
+  if (ids.length === 0) return [];
+
+  const rows = await db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
     .innerJoin('webhook_messages as m', 'm.id', 'd.message_id')
@@ -144,24 +189,17 @@ export async function leaseDueDeliveries(
       'e.secret',
       'e.previous_secret',
       'e.previous_secret_expires_at',
+      'e.failing_since',
       'm.body',
     ])
-    .where(
-      'd.id',
-      'in',
-      leased.map((row) => row.id),
-    )
+    .where('d.id', 'in', ids)
+    .orderBy('d.next_attempt_at')
+    .orderBy('d.id')
     .execute();
-}
-
-/** Gives leased deliveries back to the queue, due now. */
-export async function releaseLeases(db: Db, ids: readonly string[], now: string): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .updateTable('webhook_deliveries')
-    .set({ next_attempt_at: now })
-    .where('id', 'in', ids)
-    .execute();
+  return rows.map(({ failing_since: failingSince, ...row }) => ({
+    ...row,
+    failing: failingSince !== null,
+  }));
 }
 
 export async function recordAttempt(

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { Agent } from 'undici';
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
@@ -5,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { WebhookSettings } from '../config/load-config.js';
 import { nextAttemptDelayMs } from '../domain/webhook-events.js';
 import { recordChange } from '../services/record-change.js';
-import { inTransaction } from '../store/database.js';
+import { inTransaction, type Database } from '../store/database.js';
 import { newId } from '../store/new-id.js';
 import { lockOrganizationWrites } from '../store/organization-store.js';
 import type { Schema, WebhookEndpointTable } from '../store/schema.js';
@@ -13,19 +15,29 @@ import {
   findEndpoint,
   leaseDueDeliveries,
   recordAttempt,
-  releaseLeases,
   updateEndpoint,
+  type DueCandidate,
   type DueDelivery,
 } from '../store/webhook-store.js';
 import { externalOnlyLookup } from './endpoint-address.js';
 import { DELIVERY_TIMEOUT_MS, sendWebhook, type SendResult } from './send-webhook.js';
 
-const MAX_IN_FLIGHT = 64;
-// A slow endpoint may hold a few of the slots, never all of them.
-const MAX_IN_FLIGHT_PER_ENDPOINT = 8;
-const LEASE_BATCH = 16;
+// Enough requests open that a receiver a few hundred milliseconds away still takes
+// messages as fast as the API makes them.
+const MAX_IN_FLIGHT = 256;
+const MAX_IN_FLIGHT_PER_ENDPOINT = 64;
+// An endpoint whose last attempt failed (it may hang for the whole timeout) gets a
+// few slots only, so failing endpoints cannot hold back the healthy ones.
+const MAX_IN_FLIGHT_PER_FAILING_ENDPOINT = 4;
+const LEASE_BATCH = 32;
+// Due deliveries looked at per free slot, so one endpoint's backlog does not hide the others'.
+const CANDIDATES_PER_SLOT = 4;
 const IDLE_POLL_MS = 250;
 const OUTCOMES_PER_COMMIT = 64;
+// How long the first outcome waits for others to share its commit.
+const OUTCOME_GATHER_MS = 20;
+// Sent but not yet recorded; past this the worker waits for the database before sending more.
+const MAX_UNRECORDED = 256;
 // Long enough to outlast one attempt, so a live worker's lease never lapses mid-send.
 const LEASE_MS = DELIVERY_TIMEOUT_MS * 3;
 
@@ -55,12 +67,14 @@ export class DeliveryWorker {
   private readonly outcomes: PendingOutcome[] = [];
   private flushing = false;
   private stopping: Promise<void> | undefined;
-  private readonly inFlight = new Map<Promise<void>, string>();
+  private readonly inFlight = new Map<Promise<void>, { endpointId: string; failing: boolean }>();
   private readonly recording = new Set<Promise<void>>();
+  // Deliveries leased to this worker, from the lease until their outcome is recorded.
+  private readonly held = new Set<string>();
   private readonly agent: Agent;
 
   constructor(
-    private readonly db: Kysely<Schema>,
+    private readonly database: Database,
     private readonly settings: WebhookSettings,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
@@ -110,38 +124,43 @@ export class DeliveryWorker {
 
   private async leaseBatch(): Promise<DueDelivery[]> {
     const free = Math.min(LEASE_BATCH, MAX_IN_FLIGHT - this.inFlight.size);
-    if (free <= 0) return [];
+    if (free <= 0 || this.recording.size >= MAX_UNRECORDED) return [];
 
     const now = this.now();
     const counts = this.inFlightPerEndpoint();
-    const busy = [...counts].filter(([, n]) => n >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([id]) => id);
-    const leased = await leaseDueDeliveries(
-      this.db,
-      now.toISOString(),
-      new Date(now.getTime() + LEASE_MS).toISOString(),
-      free,
-      busy,
-    );
+    const full = (endpointId: string, failing: boolean) =>
+      (counts.get(endpointId) ?? 0) >=
+      (failing ? MAX_IN_FLIGHT_PER_FAILING_ENDPOINT : MAX_IN_FLIGHT_PER_ENDPOINT);
+    const busy = [...this.inFlight.values()]
+      .filter((open) => full(open.endpointId, open.failing))
+      .map((open) => open.endpointId);
 
-    // One batch may hold many deliveries of one endpoint; past its share they go back.
-    const kept: DueDelivery[] = [];
-    const returned: string[] = [];
-    for (const delivery of leased) {
-      const open = counts.get(delivery.endpoint_id) ?? 0;
-      if (open >= MAX_IN_FLIGHT_PER_ENDPOINT) {
-        returned.push(delivery.id);
-        continue;
+    // Oldest first, each endpoint up to its share of the slots.
+    const choose = (due: readonly DueCandidate[]): string[] => {
+      const chosen: string[] = [];
+      for (const candidate of due) {
+        if (chosen.length >= free) break;
+        if (full(candidate.endpoint_id, candidate.failing)) continue;
+        counts.set(candidate.endpoint_id, (counts.get(candidate.endpoint_id) ?? 0) + 1);
+        chosen.push(candidate.id);
       }
-      counts.set(delivery.endpoint_id, open + 1);
-      kept.push(delivery);
-    }
-    await releaseLeases(this.db, returned, now.toISOString());
-    return kept;
+      return chosen;
+    };
+
+    // Read-only on SQLite: a lease must not wait for its turn behind every API write.
+    return leaseDueDeliveries(this.database.reader, {
+      now: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+      candidates: free * CANDIDATES_PER_SLOT,
+      busyEndpointIds: [...new Set(busy)],
+      heldIds: this.held,
+      choose,
+    });
   }
 
   private inFlightPerEndpoint(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const endpointId of this.inFlight.values()) {
+    for (const { endpointId } of this.inFlight.values()) {
       counts.set(endpointId, (counts.get(endpointId) ?? 0) + 1);
     }
     return counts;
@@ -149,17 +168,21 @@ export class DeliveryWorker {
 
   // A slot is held while the request is open; recording the outcome happens after.
   private track(delivery: DueDelivery): void {
+    this.held.add(delivery.id);
     const sentAt = this.now();
     const sending = sendWebhook(delivery, sentAt, this.agent, this.settings.allowPrivate);
     const open = sending.then(() => {
       this.inFlight.delete(open);
       this.poke();
     });
-    this.inFlight.set(open, delivery.endpoint_id);
+    this.inFlight.set(open, { endpointId: delivery.endpoint_id, failing: delivery.failing });
 
     const recorded = sending
       .then((result) => this.record(delivery, result, sentAt))
-      .finally(() => this.recording.delete(recorded));
+      .finally(() => {
+        this.recording.delete(recorded);
+        this.held.delete(delivery.id);
+      });
     this.recording.add(recorded);
   }
 
@@ -198,26 +221,32 @@ export class DeliveryWorker {
   }
 
   /**
-   * Queues an outcome to be recorded. Outcomes that finish together are recorded
-   * in one transaction: on SQLite each commit waits for the disk, and one commit
+   * Queues an outcome to be recorded. Outcomes that finish within a few
+   * milliseconds of each other are recorded in one transaction: on SQLite each
+   * commit waits for the disk and blocks the event loop meanwhile, and one commit
    * per attempt would let deliveries fall behind the API's own writes.
    */
   private recordOutcome(outcome: Outcome): Promise<void> {
     return new Promise((resolve, reject) => {
       this.outcomes.push({ ...outcome, resolve, reject });
-      if (!this.flushing) void this.flushOutcomes();
+      if (!this.flushing) {
+        this.flushing = true;
+        void this.flushOutcomes();
+      }
     });
   }
 
   private async flushOutcomes(): Promise<void> {
-    this.flushing = true;
     while (this.outcomes.length > 0) {
+      if (this.outcomes.length < OUTCOMES_PER_COMMIT && this.running)
+        await sleep(OUTCOME_GATHER_MS);
+
       // Organizations in one order, so two servers' batches cannot lock them crosswise.
       const batch = this.outcomes
         .splice(0, OUTCOMES_PER_COMMIT)
         .sort((a, b) => a.delivery.organization_id.localeCompare(b.delivery.organization_id));
       try {
-        await inTransaction(this.db, async (trx) => {
+        await inTransaction(this.database.db, async (trx) => {
           for (const { delivery, result, sentAt } of batch) {
             await this.settle(trx, delivery, result, sentAt);
           }
