@@ -12,7 +12,7 @@ import type { Database } from '../store/database.js';
 import type { App, RouteDeps } from './app-types.js';
 import { authenticate, authorize } from './authenticate.js';
 import { replyWithError } from './error-reply.js';
-import { inspectInput } from './inspect-input.js';
+import { inspectInput, refuseUndeclaredInput } from './inspect-input.js';
 import { validatorCompiler } from './request-validation.js';
 import { dispatchRoutes } from './routes/dispatch.js';
 import { eventRoutes } from './routes/events.js';
@@ -88,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     });
     // Before validation: a caller without the permission learns nothing of the schema.
     v1.addHook('preValidation', authorize);
+    v1.addHook('preValidation', refuseUndeclaredInput);
 
     for (const routes of [
       missionRoutes,

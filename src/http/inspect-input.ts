@@ -15,6 +15,33 @@ export async function inspectInput(request: FastifyRequest): Promise<void> {
   inspect(request.query, 'query');
 }
 
+/**
+ * Refuses a body or query parameters sent to a route that declares none: a
+ * caller who sends `{"secret": …}` to a rotation believes it was used, and an
+ * answer that ignores it silently is worse than an error.
+ */
+export async function refuseUndeclaredInput(request: FastifyRequest): Promise<void> {
+  const schema = request.routeOptions.schema;
+  const body: unknown = request.body;
+  const emptyObject =
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    Object.keys(body).length === 0;
+  if (schema?.body === undefined && body !== undefined && !emptyObject) {
+    throw refuse('body', 'must be empty: this request takes none');
+  }
+
+  const names = Object.keys((request.query ?? {}) as object);
+  if (schema?.querystring === undefined && names.length > 0) {
+    throw new WedeError('validation_failed', `querystring has an unknown field "${names[0]}"`, {
+      in: 'querystring',
+      field: names[0],
+      rule: 'additionalProperties',
+    });
+  }
+}
+
 // Iterative, so that inspecting a hostile body cannot itself overflow the stack.
 function inspect(input: unknown, part: string): void {
   const pending: { value: unknown; depth: number }[] = [{ value: input, depth: 0 }];

@@ -41,6 +41,7 @@ export async function enqueueWebhooks(
       message_id: body.id,
       status: 'pending',
       attempts: 0,
+      round_start: 0,
       next_attempt_at: at,
       last_attempt_at: null,
       last_status_code: null,

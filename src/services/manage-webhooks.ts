@@ -136,18 +136,19 @@ export async function redeliver(
     throw validationFailed('message_id', 'or failed_since is required, not both');
   }
 
+  // Stored times are UTC with milliseconds; an offset or second precision is normalized.
+  const failedSince =
+    request.failed_since === undefined ? undefined : new Date(request.failed_since);
+  // RFC 3339 allows what JavaScript dates cannot hold, such as a leap second.
+  if (failedSince !== undefined && Number.isNaN(failedSince.getTime())) {
+    throw validationFailed('failed_since', 'is not a usable time');
+  }
+
   const requeued = await requeueDeliveries(
     trx,
     endpoint.organization_id,
     id,
-    {
-      messageId: request.message_id,
-      // Stored times are UTC with milliseconds; an offset or second precision is normalized.
-      failedSince:
-        request.failed_since === undefined
-          ? undefined
-          : new Date(request.failed_since).toISOString(),
-    },
+    { messageId: request.message_id, failedSince: failedSince?.toISOString() },
     iso(actor.now),
   );
   if (request.message_id !== undefined && requeued === 0) {

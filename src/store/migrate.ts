@@ -3,6 +3,7 @@ import { Migrator, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { webhooksMigration } from './migrations/0002-webhooks.js';
+import { redeliveryRoundsMigration } from './migrations/0003-redelivery-rounds.js';
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
@@ -12,6 +13,7 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
       getMigrations: async () => ({
         '0001-initial': initialMigration(database.dialect),
         '0002-webhooks': webhooksMigration,
+        '0003-redelivery-rounds': redeliveryRoundsMigration,
       }),
     },
   });

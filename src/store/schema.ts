@@ -177,6 +177,8 @@ export interface WebhookDeliveryTable {
   /** pending (waiting or leased to a worker), delivered, failed */
   status: string;
   attempts: number;
+  /** The attempt count when the current round of retries began (a redelivery starts one). */
+  round_start: number;
   next_attempt_at: string;
   last_attempt_at: string | null;
   last_status_code: number | null;

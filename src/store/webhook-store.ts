@@ -23,12 +23,14 @@ export async function findEndpoint(db: Db, organizationId: string, id: string) {
     .executeTakeFirst();
 }
 
-export async function listEndpoints(db: Db, organizationId: string) {
+export async function listEndpoints(db: Db, organizationId: string, page: PageRequest) {
   return db
     .selectFrom('webhook_endpoints')
     .selectAll()
     .where('organization_id', '=', organizationId)
+    .$if(page.after !== undefined, (q) => q.where('id', '<', page.after!))
     .orderBy('id', 'desc')
+    .limit(page.limit + 1)
     .execute();
 }
 
@@ -57,10 +59,16 @@ export async function updateEndpoint(
 }
 
 function candidatesOf(
-  rows: readonly { id: string; endpoint_id: string; failing_since: string | null }[],
+  rows: readonly {
+    id: string;
+    organization_id: string;
+    endpoint_id: string;
+    failing_since: string | null;
+  }[],
 ): DueCandidate[] {
   return rows.map((row) => ({
     id: row.id,
+    organization_id: row.organization_id,
     endpoint_id: row.endpoint_id,
     failing: row.failing_since !== null,
   }));
@@ -101,6 +109,7 @@ export interface DueDelivery {
   endpoint_id: string;
   message_id: string;
   attempts: number;
+  round_start: number;
   url: string;
   secret: string;
   previous_secret: string | null;
@@ -112,6 +121,7 @@ export interface DueDelivery {
 
 export interface DueCandidate {
   id: string;
+  organization_id: string;
   endpoint_id: string;
   /** Whether the endpoint's last attempt failed. */
   failing: boolean;
@@ -122,8 +132,9 @@ export interface LeaseRequest {
   leaseUntil: string;
   /** How many due deliveries, oldest first, to offer to `choose`. */
   candidates: number;
-  /** Endpoints with all their slots taken; their deliveries are not offered. */
+  /** Endpoints and organizations with all their slots taken; their deliveries are not offered. */
   busyEndpointIds: readonly string[];
+  busyOrganizationIds: readonly string[];
   /** Deliveries this worker is already sending or recording. */
   heldIds: ReadonlySet<string>;
   /** Picks the deliveries the worker will send now; the rest stay in the queue. */
@@ -142,7 +153,8 @@ export interface LeaseRequest {
  * After a crash nothing is held and every undelivered message is due at once.
  */
 export async function leaseDueDeliveries(db: Db, request: LeaseRequest): Promise<DueDelivery[]> {
-  const { now, leaseUntil, candidates, busyEndpointIds, heldIds, choose } = request;
+  const { now, leaseUntil, candidates, busyEndpointIds, busyOrganizationIds, heldIds, choose } =
+    request;
   const postgres = isPostgres(db);
   const held = postgres ? [] : [...heldIds];
 
@@ -150,11 +162,14 @@ export async function leaseDueDeliveries(db: Db, request: LeaseRequest): Promise
     trx
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-      .select(['d.id', 'd.endpoint_id', 'e.failing_since'])
+      .select(['d.id', 'd.organization_id', 'd.endpoint_id', 'e.failing_since'])
       .where('d.status', '=', 'pending')
       .where('d.next_attempt_at', '<=', now)
       .where('e.enabled', '=', 1)
       .$if(busyEndpointIds.length > 0, (q) => q.where('d.endpoint_id', 'not in', busyEndpointIds))
+      .$if(busyOrganizationIds.length > 0, (q) =>
+        q.where('d.organization_id', 'not in', busyOrganizationIds),
+      )
       .$if(held.length > 0, (q) => q.where('d.id', 'not in', held))
       .orderBy('d.next_attempt_at')
       .orderBy('d.id')
@@ -185,6 +200,7 @@ export async function leaseDueDeliveries(db: Db, request: LeaseRequest): Promise
       'd.endpoint_id',
       'd.message_id',
       'd.attempts',
+      'd.round_start',
       'e.url',
       'e.secret',
       'e.previous_secret',
@@ -258,7 +274,7 @@ export async function requeueDeliveries(
 ): Promise<number> {
   const result = await db
     .updateTable('webhook_deliveries')
-    .set({ status: 'pending', next_attempt_at: now })
+    .set((eb) => ({ status: 'pending', next_attempt_at: now, round_start: eb.ref('attempts') }))
     .where('organization_id', '=', organizationId)
     .where('endpoint_id', '=', endpointId)
     .$if(filter.messageId !== undefined, (q) => q.where('message_id', '=', filter.messageId!))

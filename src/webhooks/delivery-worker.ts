@@ -19,16 +19,18 @@ import {
   type DueCandidate,
   type DueDelivery,
 } from '../store/webhook-store.js';
+import { DeliverySlots, type SlotHolder, type SlotLimits } from './delivery-slots.js';
 import { externalOnlyLookup } from './endpoint-address.js';
 import { DELIVERY_TIMEOUT_MS, sendWebhook, type SendResult } from './send-webhook.js';
 
 // Enough requests open that a receiver a few hundred milliseconds away still takes
 // messages as fast as the API makes them.
-const MAX_IN_FLIGHT = 256;
-const MAX_IN_FLIGHT_PER_ENDPOINT = 64;
-// An endpoint whose last attempt failed (it may hang for the whole timeout) gets a
-// few slots only, so failing endpoints cannot hold back the healthy ones.
-const MAX_IN_FLIGHT_PER_FAILING_ENDPOINT = 4;
+const SLOT_LIMITS: SlotLimits = {
+  total: 256,
+  perOrganization: 64,
+  perEndpoint: 64,
+  perFailingEndpoint: 4,
+};
 const LEASE_BATCH = 32;
 // Due deliveries looked at per free slot, so one endpoint's backlog does not hide the others'.
 const CANDIDATES_PER_SLOT = 4;
@@ -67,7 +69,7 @@ export class DeliveryWorker {
   private readonly outcomes: PendingOutcome[] = [];
   private flushing = false;
   private stopping: Promise<void> | undefined;
-  private readonly inFlight = new Map<Promise<void>, { endpointId: string; failing: boolean }>();
+  private readonly inFlight = new Map<Promise<void>, SlotHolder>();
   private readonly recording = new Set<Promise<void>>();
   // Deliveries leased to this worker, from the lease until their outcome is recorded.
   private readonly held = new Set<string>();
@@ -118,70 +120,72 @@ export class DeliveryWorker {
       });
       for (const delivery of leased) this.track(delivery);
 
-      if (leased.length < LEASE_BATCH || this.inFlight.size >= MAX_IN_FLIGHT) await this.idle();
+      if (leased.length < LEASE_BATCH || this.inFlight.size >= SLOT_LIMITS.total) await this.idle();
     }
   }
 
   private async leaseBatch(): Promise<DueDelivery[]> {
-    const free = Math.min(LEASE_BATCH, MAX_IN_FLIGHT - this.inFlight.size);
-    if (free <= 0 || this.recording.size >= MAX_UNRECORDED) return [];
+    if (this.recording.size >= MAX_UNRECORDED) return [];
+    const slots = new DeliverySlots(SLOT_LIMITS, this.inFlight.values());
+    const wanted = Math.min(LEASE_BATCH, slots.free);
+    if (wanted <= 0) return [];
 
-    const now = this.now();
-    const counts = this.inFlightPerEndpoint();
-    const full = (endpointId: string, failing: boolean) =>
-      (counts.get(endpointId) ?? 0) >=
-      (failing ? MAX_IN_FLIGHT_PER_FAILING_ENDPOINT : MAX_IN_FLIGHT_PER_ENDPOINT);
-    const busy = [...this.inFlight.values()]
-      .filter((open) => full(open.endpointId, open.failing))
-      .map((open) => open.endpointId);
-
-    // Oldest first, each endpoint up to its share of the slots.
+    // Oldest first, each endpoint and organization up to its share of the slots.
     const choose = (due: readonly DueCandidate[]): string[] => {
       const chosen: string[] = [];
       for (const candidate of due) {
-        if (chosen.length >= free) break;
-        if (full(candidate.endpoint_id, candidate.failing)) continue;
-        counts.set(candidate.endpoint_id, (counts.get(candidate.endpoint_id) ?? 0) + 1);
+        if (chosen.length >= wanted) break;
+        const holder = {
+          organizationId: candidate.organization_id,
+          endpointId: candidate.endpoint_id,
+          failing: candidate.failing,
+        };
+        if (!slots.mayTake(holder)) continue;
+        slots.take(holder);
         chosen.push(candidate.id);
       }
       return chosen;
     };
 
+    const now = this.now();
     // Read-only on SQLite: a lease must not wait for its turn behind every API write.
     return leaseDueDeliveries(this.database.reader, {
       now: now.toISOString(),
       leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
-      candidates: free * CANDIDATES_PER_SLOT,
-      busyEndpointIds: [...new Set(busy)],
+      candidates: wanted * CANDIDATES_PER_SLOT,
+      busyEndpointIds: slots.fullEndpoints(),
+      busyOrganizationIds: slots.fullOrganizations(),
       heldIds: this.held,
       choose,
     });
-  }
-
-  private inFlightPerEndpoint(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const { endpointId } of this.inFlight.values()) {
-      counts.set(endpointId, (counts.get(endpointId) ?? 0) + 1);
-    }
-    return counts;
   }
 
   // A slot is held while the request is open; recording the outcome happens after.
   private track(delivery: DueDelivery): void {
     this.held.add(delivery.id);
     const sentAt = this.now();
-    const sending = sendWebhook(delivery, sentAt, this.agent, this.settings.allowPrivate);
+    const sending = sendWebhook(delivery, sentAt, this.agent, this.settings);
     const open = sending.then(() => {
       this.inFlight.delete(open);
       this.poke();
     });
-    this.inFlight.set(open, { endpointId: delivery.endpoint_id, failing: delivery.failing });
+    this.inFlight.set(open, {
+      organizationId: delivery.organization_id,
+      endpointId: delivery.endpoint_id,
+      failing: delivery.failing,
+    });
 
     const recorded = sending
       .then((result) => this.record(delivery, result, sentAt))
-      .finally(() => {
+      .then((saved) => {
         this.recording.delete(recorded);
-        this.held.delete(delivery.id);
+        if (saved) {
+          this.held.delete(delivery.id);
+          return;
+        }
+        // Unrecorded, it is still due: held a while, as a lapsing lease would, so a
+        // database that keeps refusing does not make us send it again in a tight loop.
+        setTimeout(() => this.held.delete(delivery.id), LEASE_MS).unref();
       });
     this.recording.add(recorded);
   }
@@ -202,7 +206,8 @@ export class DeliveryWorker {
     });
   }
 
-  private async record(delivery: DueDelivery, result: SendResult, sentAt: Date): Promise<void> {
+  /** Whether the outcome was recorded; never throws. */
+  private async record(delivery: DueDelivery, result: SendResult, sentAt: Date): Promise<boolean> {
     const log = this.logger.child({
       organization_id: delivery.organization_id,
       endpoint_id: delivery.endpoint_id,
@@ -214,10 +219,11 @@ export class DeliveryWorker {
       await this.recordOutcome({ delivery, result, sentAt });
     } catch (error) {
       log.error({ err: error }, 'could not record a webhook attempt; it will be sent again');
-      return;
+      return false;
     }
     if (result.ok) log.debug({ durationMs: result.durationMs }, 'webhook delivered');
     else log.warn({ status: result.statusCode, error: result.error }, 'webhook attempt failed');
+    return true;
   }
 
   /**
@@ -246,17 +252,28 @@ export class DeliveryWorker {
         .splice(0, OUTCOMES_PER_COMMIT)
         .sort((a, b) => a.delivery.organization_id.localeCompare(b.delivery.organization_id));
       try {
-        await inTransaction(this.database.db, async (trx) => {
-          for (const { delivery, result, sentAt } of batch) {
-            await this.settle(trx, delivery, result, sentAt);
-          }
-        });
+        await this.settleAll(batch);
         for (const outcome of batch) outcome.resolve();
       } catch (error) {
-        for (const outcome of batch) outcome.reject(error);
+        if (batch.length === 1) {
+          batch[0]!.reject(error);
+          continue;
+        }
+        // One outcome the database refuses must not cost the others theirs.
+        for (const outcome of batch) {
+          await this.settleAll([outcome]).then(outcome.resolve, outcome.reject);
+        }
       }
     }
     this.flushing = false;
+  }
+
+  private settleAll(batch: readonly Outcome[]): Promise<void> {
+    return inTransaction(this.database.db, async (trx) => {
+      for (const { delivery, result, sentAt } of batch) {
+        await this.settle(trx, delivery, result, sentAt);
+      }
+    });
   }
 
   private async settle(
@@ -277,7 +294,7 @@ export class DeliveryWorker {
     const delayMs =
       result.ok || gone
         ? undefined
-        : nextAttemptDelayMs(attempts, this.settings.retryDelaysSeconds);
+        : nextAttemptDelayMs(attempts - delivery.round_start, this.settings.retryDelaysSeconds);
 
     await recordAttempt(
       trx,

@@ -5,6 +5,9 @@ import dns from 'node:dns';
 import { isInternalAddress } from '../domain/webhook-address.js';
 import { validationFailed } from '../domain/wede-error.js';
 
+/** The longest endpoint URL, as stored and sent: after normalization. */
+export const MAX_URL_LENGTH = 2000;
+
 export interface AddressPolicy {
   allowHttp: boolean;
   allowPrivate: boolean;
@@ -29,6 +32,11 @@ export async function checkEndpointUrl(text: string, policy: AddressPolicy): Pro
   }
   if (url.username !== '' || url.password !== '') {
     throw validationFailed('url', 'must not carry credentials; the signature authenticates Wede');
+  }
+  if (url.port === '0') throw validationFailed('url', 'must not use port 0');
+  // Normalizing percent-encodes non-ASCII characters: one é becomes six characters.
+  if (url.toString().length > MAX_URL_LENGTH) {
+    throw validationFailed('url', `is longer than ${MAX_URL_LENGTH} characters once encoded`);
   }
   if (!policy.allowPrivate) await refuseInternalHost(url.hostname);
   return url;

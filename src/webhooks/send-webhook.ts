@@ -5,6 +5,7 @@ import { request, type Dispatcher } from 'undici';
 
 import { isInternalAddress } from '../domain/webhook-address.js';
 import type { DueDelivery } from '../store/webhook-store.js';
+import type { AddressPolicy } from './endpoint-address.js';
 
 /** A receiver has this long to answer with a 2xx. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
@@ -28,14 +29,19 @@ export async function sendWebhook(
   delivery: DueDelivery,
   now: Date,
   dispatcher: Dispatcher,
-  allowPrivate: boolean,
+  policy: AddressPolicy,
 ): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
 
   try {
-    const host = new URL(delivery.url).hostname.replace(/^\[(.*)\]$/, '$1');
-    if (!allowPrivate && isIP(host) && isInternalAddress(host)) {
+    // Registered under an earlier configuration, an endpoint may no longer be allowed.
+    const url = new URL(delivery.url);
+    if (url.protocol !== 'https:' && !policy.allowHttp) {
+      return failure('plain http is not allowed (WEDE_WEBHOOK_ALLOW_HTTP is off)', elapsed());
+    }
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (!policy.allowPrivate && isIP(host) && isInternalAddress(host)) {
       return failure(`${host} is an internal address`, elapsed());
     }
 
@@ -86,7 +92,12 @@ async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): void }): P
       break;
     }
   }
-  return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8');
+  return storable(Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8'));
+}
+
+// PostgreSQL text cannot hold NUL, and a receiver's answer may contain anything.
+function storable(text: string): string {
+  return text.replaceAll('\u0000', '\uFFFD');
 }
 
 function failure(error: string, durationMs: number): SendResult {
@@ -98,5 +109,5 @@ function describe(error: unknown): string {
   if (name === 'TimeoutError' || name === 'AbortError') {
     return `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`;
   }
-  return [code, message].filter(Boolean).join(': ') || 'the request failed';
+  return storable([code, message].filter(Boolean).join(': ') || 'the request failed');
 }

@@ -14,8 +14,8 @@ export interface TestServer {
   adminKey: string;
   url: string;
   running: RunningServer;
-  /** Stops the server and starts a new one on the same database. */
-  restart(): Promise<void>;
+  /** Stops the server and starts a new one on the same database, its webhook settings changed. */
+  restart(webhooks?: Partial<Config['webhooks']>): Promise<void>;
   /** A second organization with its own admin client. */
   createOrganization(name: string): Promise<ApiClient>;
   close(): Promise<void>;
@@ -57,10 +57,14 @@ export async function startTestServer(
     url: running.url,
     api: new ApiClient(running.url, adminKey),
     running,
-    restart: async () => {
+    restart: async (webhooks = {}) => {
       await running.close();
       running = await startServer(
-        { ...config, port: Number(new URL(server.url).port) },
+        {
+          ...config,
+          port: Number(new URL(server.url).port),
+          webhooks: { ...config.webhooks, ...webhooks },
+        },
         logger,
         options,
       );

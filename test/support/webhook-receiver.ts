@@ -8,8 +8,11 @@ export interface ReceivedWebhook {
   at: number;
 }
 
-/** How the receiver answers the n-th request (0-based): a status code, or 'hang'. */
-export type Answer = (index: number, received: ReceivedWebhook) => number | 'hang';
+/** How the receiver answers the n-th request (0-based): a status, with a body, or 'hang'. */
+export type Answer = (
+  index: number,
+  received: ReceivedWebhook,
+) => number | { status: number; body: string } | 'hang';
 
 /**
  * A real HTTP server in the test process that records every webhook it is sent
@@ -42,7 +45,9 @@ export class WebhookReceiver {
         this.received.push(entry);
         this.notify();
         if (answer === 'hang') return;
-        response.writeHead(answer, { 'content-type': 'text/plain' }).end(`answered ${answer}`);
+        const { status, body } =
+          typeof answer === 'number' ? { status: answer, body: `answered ${answer}` } : answer;
+        response.writeHead(status, { 'content-type': 'text/plain' }).end(body);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));

@@ -39,6 +39,14 @@ describe('isInternalAddress', () => {
         { address: '::ffff:7f00:1', internal: true, what: 'IPv4-mapped loopback in hex' },
         { address: '::ffff:8.8.8.8', internal: false, what: 'IPv4-mapped public' },
         { address: '2001:4860:4860::8888', internal: false, what: 'public IPv6' },
+        { address: '::ffff:0:7f00:1', internal: true, what: 'IPv4-translated loopback' },
+        { address: '64:ff9b:1::a00:1', internal: true, what: 'local-use NAT64' },
+        { address: '100::1', internal: true, what: 'IPv6 discard-only' },
+        { address: '2001:db8::1', internal: true, what: 'IPv6 documentation' },
+        { address: '192.0.2.10', internal: true, what: 'TEST-NET-1' },
+        { address: '198.51.100.10', internal: true, what: 'TEST-NET-2' },
+        { address: '203.0.113.10', internal: true, what: 'TEST-NET-3' },
+        { address: '203.0.114.1', internal: false, what: 'just past TEST-NET-3' },
         { address: 'not-an-ip', internal: true, what: 'not an address at all' },
         { address: '', internal: true, what: 'empty' },
         { address: 'localhost', internal: true, what: 'a name, not an address' },
@@ -187,6 +195,18 @@ describe('checkEndpointUrl refuses', () => {
       expect(error.message).toBe(`url host localhost ${INTERNAL}`);
     },
   );
+
+  it('port 0, which no receiver listens on', async () => {
+    const error = await refusal('https://8.8.8.8:0/wede', STRICT);
+    expect(error.message).toBe('url must not use port 0');
+  });
+
+  it('a URL short as typed but longer than 2000 characters once percent-encoded', async () => {
+    const typed = `https://8.8.8.8/${'é'.repeat(400)}`;
+    expect(typed.length).toBeLessThan(2000);
+    const error = await refusal(typed, STRICT);
+    expect(error.message).toBe('url is longer than 2000 characters once encoded');
+  });
 
   it('a host that does not resolve', async () => {
     const error = await refusal('https://no-such-host.invalid/wede', STRICT);

@@ -80,6 +80,30 @@ describeOnEachDatabase('managing webhook endpoints', (server) => {
     expect((await api.delete(`/v1/webhooks/${created.id}`)).status).toBe(404);
   });
 
+  it('pages the endpoint list, newest first', async () => {
+    const { api } = await newTenant(server());
+    const receiver = await pool.start();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push((await registerEndpoint(api, receiver.url, ['event.created'])).id);
+    }
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '?limit=2' : `?limit=2&cursor=${cursor}`;
+      const page = await api.get(`/v1/webhooks${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body.count).toBe(page.body.data.length);
+      expect(page.body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.data.map((endpoint: { id: string }) => endpoint.id));
+      cursor = page.body.next_cursor;
+    } while (cursor !== null);
+    expect(seen).toEqual([...ids].reverse());
+    // Empty bodies are what a client without a body sends; they are not refused.
+    expect((await api.post(`/v1/webhooks/${ids[0]}/rotate-secret`, {})).status).toBe(200);
+  });
+
   it('follows a changed subscription and URL, and sends nothing while disabled', async () => {
     const { api } = await newTenant(server());
     const first = await pool.start();
@@ -163,6 +187,9 @@ describeOnEachDatabase('managing webhook endpoints', (server) => {
       { url: 42, events: ['*'] },
       { url, events: ['*'], description: 'x'.repeat(501) },
       { url: `${url}?${'x'.repeat(2000)}`, events: ['*'] },
+      // Under 2000 characters as typed, over once each é is percent-encoded.
+      { url: `${url}?${'é'.repeat(400)}`, events: ['*'] },
+      { url: 'http://127.0.0.1:0/hooks', events: ['*'] },
     ];
     for (const body of badCreations) {
       const response = await api.post('/v1/webhooks', body);
@@ -184,10 +211,28 @@ describeOnEachDatabase('managing webhook endpoints', (server) => {
       { message_id: 'not-a-message' },
       { failed_since: 'yesterday' },
       { message_id: UNKNOWN_MESSAGE, extra: true },
+      // RFC 3339 has leap seconds; no stored time can be compared with one.
+      { failed_since: '2016-12-31T23:59:60Z' },
     ]) {
       const response = await api.post(`${path}/redeliver`, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body.error.code).toBe('validation_failed');
     }
+
+    // Routes that take no body or query refuse one rather than ignore it.
+    const stray: [string, () => Promise<{ status: number; body: any }>][] = [
+      ['rotate with a chosen secret', () => api.post(`${path}/rotate-secret`, { secret: 'x' })],
+      ['rotate with an array', () => api.post(`${path}/rotate-secret`, [1, 2, 3])],
+      ['delete with a body', () => api.request('DELETE', path, { force: true })],
+      ['get with a query', () => api.get(`${path}?expand=secret`)],
+      ['list with an unknown query', () => api.get('/v1/webhooks?foo=bar')],
+    ];
+    for (const [what, call] of stray) {
+      const response = await call();
+      expect(response.status, what).toBe(400);
+      expect(response.body.error.code, what).toBe('validation_failed');
+    }
+    expect((await api.get(path)).body).toEqual(withoutSecret(endpoint));
     expect((await api.get(`${path}/deliveries?status=lost`)).status).toBe(400);
     expect((await api.get(`${path}/deliveries?limit=0`)).status).toBe(400);
     expect((await api.get(`${path}/deliveries?cursor=forged`)).status).toBe(400);

@@ -70,4 +70,26 @@ describeOnEachDatabase('a slow endpoint and the others', (server) => {
     await healthy.waitFor(backlog + 1, PROMPT_MS * 2);
     expect(healthy.received[backlog]!.body.payload.event_id).toBe(event.id);
   });
+
+  it('an organization with many hanging endpoints does not hold back another', async () => {
+    const busy = await newTenant(server());
+    const hanging = await Promise.all([1, 2, 3, 4, 5].map(() => pool.start(() => 'hang')));
+    for (const receiver of hanging) await registerEndpoint(busy.api, receiver.url, ['*']);
+    // 5 endpoints x 60 messages: more requests than the worker holds open in all.
+    for (let i = 0; i < 60; i++) await makeEvent(busy.api, { title: `busy ${i}` });
+
+    const quiet = await newTenant(server());
+    const healthy = await pool.start();
+    await registerEndpoint(quiet.api, healthy.url, ['event.created']);
+    const event = await makeEvent(quiet.api, { title: 'urgent' });
+    const sent = Date.now();
+
+    await healthy.waitFor(1, PROMPT_MS * 2);
+    expect(healthy.received[0]!.body.payload.event_id).toBe(event.id);
+    expect(healthy.received[0]!.at - sent).toBeLessThan(PROMPT_MS);
+    // The busy organization was being served too, up to its share.
+    const open = hanging.reduce((sum, receiver) => sum + receiver.received.length, 0);
+    expect(open).toBeGreaterThanOrEqual(32);
+    expect(open).toBeLessThanOrEqual(64);
+  });
 });

@@ -127,6 +127,58 @@ describeOnEachDatabase('webhook retries and redelivery', (server) => {
     });
   });
 
+  it('gives a redelivered message a whole new round of retries', async () => {
+    const { api } = await newTenant(server());
+    const receiver = await pool.start(() => 500);
+    const endpoint = await registerEndpoint(api, receiver.url, ['event.created']);
+
+    await makeEvent(api);
+    await receiver.waitFor(ATTEMPTS, 10_000);
+    const messageId = String(receiver.received[0]!.headers['webhook-id']);
+    expect(await settledDelivery(api, endpoint.id, messageId)).toMatchObject({
+      status: 'failed',
+      attempts: ATTEMPTS,
+    });
+
+    // Still failing when sent again: retried on the schedule once more, not given up at once.
+    const again = await api.post(`/v1/webhooks/${endpoint.id}/redeliver`, {
+      message_id: messageId,
+    });
+    expect(again.body).toEqual({ requeued: 1 });
+    await receiver.waitFor(2 * ATTEMPTS, 10_000);
+    expect(await settledDelivery(api, endpoint.id, messageId)).toMatchObject({
+      status: 'failed',
+      attempts: 2 * ATTEMPTS,
+      next_attempt_at: null,
+    });
+    await pause(SCHEDULE_MS / 2);
+    expect(receiver.received).toHaveLength(2 * ATTEMPTS);
+  });
+
+  it('records an answer holding a NUL character, without costing other endpoints', async () => {
+    const { api } = await newTenant(server());
+    // PostgreSQL text cannot hold NUL: stored as is, the whole batch of outcomes failed.
+    const odd = await pool.start(() => ({ status: 500, body: 'a\u0000b' }));
+    const healthy = await pool.start();
+    const oddEndpoint = await registerEndpoint(api, odd.url, ['event.created']);
+    const healthyEndpoint = await registerEndpoint(api, healthy.url, ['event.created']);
+
+    await makeEvent(api);
+    await odd.waitFor(ATTEMPTS, 10_000);
+    const messageId = String(odd.received[0]!.headers['webhook-id']);
+    expect(await settledDelivery(api, oddEndpoint.id, messageId)).toMatchObject({
+      status: 'failed',
+      attempts: ATTEMPTS,
+      last_status_code: 500,
+      last_response_excerpt: 'a\uFFFDb',
+    });
+    expect(await settledDelivery(api, healthyEndpoint.id, messageId)).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+    });
+    expect(healthy.received).toHaveLength(1);
+  });
+
   it('redelivers every message that failed since a time, and only those', async () => {
     const { api } = await newTenant(server());
     const since = new Date(Date.now() - 1000).toISOString();

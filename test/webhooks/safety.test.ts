@@ -1,12 +1,19 @@
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 
 import type { ApiClient } from '../support/api-client.js';
 import { describeOnEachDatabase } from '../support/each-database.js';
-import { newTenant } from '../support/webhook-kit.js';
+import { makeEvent } from '../support/factories.js';
+import {
+  ReceiverPool,
+  deliveryLog,
+  eventually,
+  newTenant,
+  registerEndpoint,
+} from '../support/webhook-kit.js';
 
 // No test here makes a connection: refused URLs never get that far, and the one
-// accepted endpoint (a documentation address) is never sent a message.
-const DOCUMENTATION_ADDRESS = 'https://203.0.113.10/hooks';
+// accepted endpoint (a public address) subscribes to nothing these tests cause.
+const PUBLIC_ADDRESS = 'https://93.184.215.14/hooks';
 
 const INTERNAL_URLS = [
   'https://127.0.0.1/x',
@@ -43,7 +50,7 @@ describeOnEachDatabase(
   (server) => {
     it('refuses plain http', async () => {
       const { api } = await newTenant(server());
-      for (const url of ['http://203.0.113.10/hooks', 'http://example.com/hooks']) {
+      for (const url of ['http://93.184.215.14/hooks', 'http://example.com/hooks']) {
         const response = await api.post('/v1/webhooks', { url, events: ['*'] });
         await expectUrlRefused(response, url);
         expect(response.body.error.message).toMatch(/https/);
@@ -62,9 +69,9 @@ describeOnEachDatabase(
     it('refuses URLs that carry credentials', async () => {
       const { api } = await newTenant(server());
       for (const url of [
-        'https://user:secret@203.0.113.10/hooks',
-        'https://user@203.0.113.10/hooks',
-        'https://:secret@203.0.113.10/hooks',
+        'https://user:secret@93.184.215.14/hooks',
+        'https://user@93.184.215.14/hooks',
+        'https://:secret@93.184.215.14/hooks',
       ]) {
         await expectUrlRefused(await api.post('/v1/webhooks', { url, events: ['*'] }), url);
       }
@@ -73,7 +80,7 @@ describeOnEachDatabase(
 
     it('refuses what is not a URL', async () => {
       const { api } = await newTenant(server());
-      for (const url of ['not a url', '/relative/path', 'ftp://203.0.113.10/x', 'javascript:1']) {
+      for (const url of ['not a url', '/relative/path', 'ftp://93.184.215.14/x', 'javascript:1']) {
         await expectUrlRefused(await api.post('/v1/webhooks', { url, events: ['*'] }), url);
       }
       expect(await endpointCount(api)).toBe(0);
@@ -82,20 +89,62 @@ describeOnEachDatabase(
     it('accepts a public https address, and refuses changing it to an internal one', async () => {
       const { api } = await newTenant(server());
       const created = await api.post('/v1/webhooks', {
-        url: DOCUMENTATION_ADDRESS,
+        url: PUBLIC_ADDRESS,
         events: ['endpoint.disabled'],
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const id = created.body.id;
 
-      for (const url of ['https://127.0.0.1/x', 'https://[::1]/x', 'http://203.0.113.10/x']) {
+      for (const url of ['https://127.0.0.1/x', 'https://[::1]/x', 'http://93.184.215.14/x']) {
         await expectUrlRefused(await api.patch(`/v1/webhooks/${id}`, { url }), url);
       }
       const shown = await api.get(`/v1/webhooks/${id}`);
-      expect(shown.body.url).toBe(DOCUMENTATION_ADDRESS);
+      expect(shown.body.url).toBe(PUBLIC_ADDRESS);
 
       expect((await api.delete(`/v1/webhooks/${id}`)).status).toBe(200);
     });
   },
   { webhooks: { allowPrivate: false, allowHttp: false } },
 );
+
+describeOnEachDatabase('webhook URLs checked again at delivery time', (server) => {
+  const pool = new ReceiverPool();
+  afterEach(() => pool.stopAll());
+  // The restarts below change the settings; the next test starts from the usual ones.
+  afterEach(() => server().restart());
+
+  it('sends nothing over plain http once http is no longer allowed', async () => {
+    const { api } = await newTenant(server());
+    const receiver = await pool.start();
+    const endpoint = await registerEndpoint(api, receiver.url, ['event.created']);
+
+    await server().restart({ allowHttp: false });
+    await makeEvent(api);
+    const log = await eventually(
+      () => deliveryLog(api, endpoint.id),
+      (body) => body.data.length === 1 && body.data[0].status === 'failed',
+      10_000,
+    );
+    expect(log.data[0]).toMatchObject({
+      last_status_code: null,
+      last_error: 'plain http is not allowed (WEDE_WEBHOOK_ALLOW_HTTP is off)',
+    });
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it('sends nothing to an internal address once private addresses are no longer allowed', async () => {
+    const { api } = await newTenant(server());
+    const receiver = await pool.start();
+    const endpoint = await registerEndpoint(api, receiver.url, ['event.created']);
+
+    await server().restart({ allowPrivate: false });
+    await makeEvent(api);
+    const log = await eventually(
+      () => deliveryLog(api, endpoint.id),
+      (body) => body.data.length === 1 && body.data[0].status === 'failed',
+      10_000,
+    );
+    expect(log.data[0].last_error).toBe('127.0.0.1 is an internal address');
+    expect(receiver.received).toHaveLength(0);
+  });
+});

@@ -15,7 +15,7 @@ import { actorOf, type App, type RouteDeps } from '../app-types.js';
 import { idempotentWrite } from '../idempotent-write.js';
 import { listBody } from '../list-body.js';
 import { presentDelivery, presentEndpoint, presentEndpointWithSecret } from '../present/webhook.js';
-import { ERROR_RESPONSES, IdParams, listOf } from '../schemas/common.js';
+import { ERROR_RESPONSES, IdParams, ListQuery, listOf } from '../schemas/common.js';
 import {
   DeliveryListQuery,
   RedeliverRequest,
@@ -71,16 +71,15 @@ export async function webhookRoutes(app: App, deps: RouteDeps): Promise<void> {
       config: manage,
       schema: {
         tags,
-        summary: 'List webhook endpoints',
-        response: {
-          200: Type.Object({ data: Type.Array(WebhookEndpoint), count: Type.Integer() }),
-          ...ERROR_RESPONSES,
-        },
+        summary: 'List webhook endpoints, newest first',
+        querystring: Type.Object(ListQuery, { additionalProperties: false }),
+        response: { 200: listOf(WebhookEndpoint), ...ERROR_RESPONSES },
       },
     },
     async (request) => {
-      const rows = await listEndpoints(deps.db, request.principal.organizationId);
-      return { data: rows.map(presentEndpoint), count: rows.length };
+      const page = pageRequest(request.query.limit, request.query.cursor);
+      const rows = await listEndpoints(deps.db, request.principal.organizationId, page);
+      return listBody(rows, page.limit, presentEndpoint);
     },
   );
 
