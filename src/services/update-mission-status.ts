@@ -1,5 +1,6 @@
 import { isMissionStatus, type MissionStatus } from '../domain/mission-lifecycle.js';
 import { checkFeedback } from '../domain/feedback-limits.js';
+import { feedbackParserFor } from '../domain/feedback/feedback-parsers.js';
 import { resolveReportedTime } from '../domain/reported-time.js';
 import { authorizeStatus } from '../domain/status-authority.js';
 import { WedeError } from '../domain/wede-error.js';
@@ -41,10 +42,14 @@ export async function updateMissionStatus(
 
   assertForward(mission, to);
   const at = reportedTime(mission, update.occurred_at, actor.now);
+  const feedback =
+    update.feedback === undefined
+      ? undefined
+      : feedbackParserFor(mission.vertical).normalize(update.feedback as Record<string, unknown>);
   return applyTransition(trx, actor, mission, {
     to,
     at,
-    feedback: update.feedback as Record<string, unknown> | undefined,
+    feedback,
     reason: update.reason,
   });
 }
