@@ -1,6 +1,10 @@
-import { DEFAULT_RESULTS_FILE, formatWebhookBench, runWebhookBench } from './webhooks.js';
+import { formatWebhookBench, resultsFileFor, runWebhookBench } from './webhooks.js';
 
-/** `npm run bench`: BENCH_UPDATES and BENCH_CONCURRENCY change the load. */
+/**
+ * `npm run bench`: BENCH_UPDATES and BENCH_CONCURRENCY change the load;
+ * BENCH_POSTGRES_URL (a PostgreSQL server; a scratch database is made on it)
+ * runs the same on PostgreSQL after SQLite.
+ */
 function positive(name: string, fallback: number, max: number): number {
   const text = process.env[name];
   if (text === undefined || text === '') return fallback;
@@ -11,15 +15,19 @@ function positive(name: string, fallback: number, max: number): number {
   return value;
 }
 
-const options = {
-  updates: positive('BENCH_UPDATES', 2_000, 20_000),
-  concurrency: positive('BENCH_CONCURRENCY', 20, 200),
-  resultsFile: DEFAULT_RESULTS_FILE,
-};
+const updates = positive('BENCH_UPDATES', 2_000, 20_000);
+const concurrency = positive('BENCH_CONCURRENCY', 20, 200);
+const postgresUrl = process.env.BENCH_POSTGRES_URL || undefined;
 
-console.log(
-  `webhooks: ${options.updates} status updates, concurrency ${options.concurrency}, SQLite`,
-);
-const result = await runWebhookBench(options);
-console.log(formatWebhookBench(result));
-console.log(`\nresults written to ${options.resultsFile}`);
+for (const database of postgresUrl === undefined ? ['sqlite'] : ['sqlite', 'postgres']) {
+  const resultsFile = resultsFileFor(database as 'sqlite' | 'postgres');
+  console.log(`webhooks: ${updates} status updates, concurrency ${concurrency}, ${database}`);
+  const result = await runWebhookBench({
+    updates,
+    concurrency,
+    resultsFile,
+    postgresUrl: database === 'postgres' ? postgresUrl : undefined,
+  });
+  console.log(formatWebhookBench(result));
+  console.log(`\nresults written to ${resultsFile}\n`);
+}

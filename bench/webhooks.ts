@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -5,9 +6,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
+import pg from 'pg';
 import { pino } from 'pino';
 
-import type { Config } from '../src/config/load-config.js';
+import type { Config, DatabaseConfig } from '../src/config/load-config.js';
 import { generateApiKey } from '../src/services/api-key-secret.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import type { LoadInput, LoadOutput } from './webhook-load.js';
@@ -25,10 +27,15 @@ export interface WebhookBenchOptions {
   concurrency: number;
   /** Where the JSON results go; undefined writes none. */
   resultsFile: string | undefined;
+  /**
+   * A PostgreSQL server (any database on it) to run on instead of SQLite: a
+   * scratch database is created there and dropped afterwards.
+   */
+  postgresUrl?: string | undefined;
 }
 
 export interface WebhookBenchResult {
-  database: 'sqlite';
+  database: 'sqlite' | 'postgres';
   updates: number;
   concurrency: number;
   /** Every write of the drive: events, dispatches and status updates. */
@@ -59,9 +66,11 @@ const DRIVE_DEADLINE_MS = 40_000;
 const DRAIN_DEADLINE_MS = 15_000;
 const WORKER_DEADLINE_MS = DRIVE_DEADLINE_MS + DRAIN_DEADLINE_MS + 30_000;
 
-export const DEFAULT_RESULTS_FILE = fileURLToPath(
-  new URL('./results/webhooks.json', import.meta.url),
-);
+/** Where `npm run bench` writes the figures of one database. */
+export function resultsFileFor(database: 'sqlite' | 'postgres'): string {
+  const name = database === 'sqlite' ? 'webhooks.json' : 'webhooks-postgres.json';
+  return fileURLToPath(new URL(`./results/${name}`, import.meta.url));
+}
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -111,13 +120,44 @@ async function countMessages(server: RunningServer): Promise<number> {
   return Number(row.n);
 }
 
+/** A fresh, empty database for one run, and how to be rid of it. */
+async function scratchDatabase(
+  postgresUrl: string | undefined,
+): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
+  if (postgresUrl === undefined) {
+    const folder = mkdtempSync(join(tmpdir(), 'wede-bench-'));
+    return {
+      config: { kind: 'sqlite', path: join(folder, 'wede.db') },
+      drop: async () => rmSync(folder, { recursive: true, force: true }),
+    };
+  }
+
+  const name = `wede_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    config: { kind: 'postgres', url: url.toString() },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
 export async function runWebhookBench(options: WebhookBenchOptions): Promise<WebhookBenchResult> {
-  const folder = mkdtempSync(join(tmpdir(), 'wede-bench-'));
+  const scratch = await scratchDatabase(options.postgresUrl);
   const adminKey = generateApiKey();
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
-    database: { kind: 'sqlite', path: join(folder, 'wede.db') },
+    database: scratch.config,
     logLevel: 'silent',
     adminKey,
     webhooks: {
@@ -127,7 +167,10 @@ export async function runWebhookBench(options: WebhookBenchOptions): Promise<Web
       disableAfterHours: 72,
     },
   };
-  const server = await startServer(config, pino({ level: 'silent' }));
+  const server = await startServer(config, pino({ level: 'silent' })).catch(async (error) => {
+    await scratch.drop();
+    throw error;
+  });
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
   try {
@@ -146,7 +189,7 @@ export async function runWebhookBench(options: WebhookBenchOptions): Promise<Web
     const deliverySeconds = (load.lastArrivalAt - load.startedAt) / 1000;
     const ms = (nanoseconds: number) => round(nanoseconds / 1e6);
     const result: WebhookBenchResult = {
-      database: 'sqlite',
+      database: scratch.config.kind,
       updates: load.updates,
       concurrency: options.concurrency,
       apiWrites: load.apiWrites,
@@ -187,7 +230,7 @@ export async function runWebhookBench(options: WebhookBenchOptions): Promise<Web
   } finally {
     loopDelay.disable();
     await server.close();
-    rmSync(folder, { recursive: true, force: true });
+    await scratch.drop();
   }
 }
 
