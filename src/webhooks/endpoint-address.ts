@@ -28,7 +28,12 @@ export async function checkEndpointUrl(text: string, policy: AddressPolicy): Pro
 
   const schemes = policy.allowHttp ? ['https:', 'http:'] : ['https:'];
   if (!schemes.includes(url.protocol)) {
-    throw validationFailed('url', policy.allowHttp ? 'must be http or https' : 'must be https');
+    throw validationFailed(
+      'url',
+      policy.allowHttp
+        ? 'must be http or https'
+        : 'must be https (WEDE_WEBHOOK_ALLOW_HTTP=true allows http, for development)',
+    );
   }
   if (url.username !== '' || url.password !== '') {
     throw validationFailed('url', 'must not carry credentials; the signature authenticates Wede');
@@ -54,7 +59,11 @@ async function refuseInternalHost(hostname: string): Promise<void> {
       );
 
   if (addresses.some(isInternalAddress)) {
-    throw validationFailed('url', `host ${host} is a loopback, private or link-local address`);
+    throw validationFailed(
+      'url',
+      `host ${host} is a loopback, private or link-local address ` +
+        '(WEDE_WEBHOOK_ALLOW_PRIVATE=true allows it, for development)',
+    );
   }
 }
 

@@ -62,7 +62,10 @@ const STRICT: AddressPolicy = { allowHttp: false, allowPrivate: false };
 const HTTP_ALLOWED: AddressPolicy = { allowHttp: true, allowPrivate: false };
 const PRIVATE_ALLOWED: AddressPolicy = { allowHttp: false, allowPrivate: true };
 const OPEN: AddressPolicy = { allowHttp: true, allowPrivate: true };
-const INTERNAL = 'is a loopback, private or link-local address';
+const INTERNAL =
+  'is a loopback, private or link-local address ' +
+  '(WEDE_WEBHOOK_ALLOW_PRIVATE=true allows it, for development)';
+const HTTPS_ONLY = 'url must be https (WEDE_WEBHOOK_ALLOW_HTTP=true allows http, for development)';
 
 /** What checkEndpointUrl rejected with, failing when it accepted the URL. */
 async function refusal(url: string, policy: AddressPolicy): Promise<WedeError> {
@@ -126,7 +129,7 @@ describe('checkEndpointUrl refuses', () => {
       expect(error.code).toBe('validation_failed');
       expect(error.status).toBe(400);
       expect(error.details).toEqual({ field: 'url' });
-      expect(error.message).toBe('url must be https');
+      expect(error.message).toBe(HTTPS_ONLY);
     },
   );
 
@@ -215,8 +218,6 @@ describe('checkEndpointUrl refuses', () => {
   });
 
   it('a plain http URL for its scheme, before looking its host up', async () => {
-    expect((await refusal('http://no-such-host.invalid/wede', STRICT)).message).toBe(
-      'url must be https',
-    );
+    expect((await refusal('http://no-such-host.invalid/wede', STRICT)).message).toBe(HTTPS_ONLY);
   });
 });
