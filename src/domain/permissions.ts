@@ -77,7 +77,7 @@ export function permissionsOf(role: Role): readonly Permission[] {
  */
 export interface Principal {
   organizationId: string;
-  keyId: string;
+  keyId: string | null;
   memberId: string | null;
   teamId: string | null;
   role: Role | null;

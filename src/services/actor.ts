@@ -15,3 +15,19 @@ export interface Actor {
 export function iso(date: Date): string {
   return date.toISOString();
 }
+
+/** Wede itself acting, with no key behind it: the delivery engine, timers, providers. */
+export function systemActor(organizationId: string, now: Date, channel: Channel): Actor {
+  return {
+    principal: {
+      organizationId,
+      keyId: null,
+      memberId: null,
+      teamId: null,
+      role: null,
+      permissions: new Set(),
+    },
+    now,
+    channel,
+  };
+}

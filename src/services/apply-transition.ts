@@ -27,6 +27,8 @@ export interface Transition {
   reason?: string | undefined;
   /** Recorded on the event if this transition ends its last active mission. */
   eventCloseReason?: string | undefined;
+  /** For SENT: the delivery channel that reached the team. */
+  channelUsed?: 'internet' | 'sms' | undefined;
 }
 
 /**
@@ -88,6 +90,7 @@ async function swapStatus(
     [TIMESTAMP_FIELD[transition.to]]: at,
     feedback: mergeFeedback(mission.feedback, transition.feedback),
     failure_reason: transition.to === 'FAILED' ? (transition.reason ?? null) : null,
+    channel_used: transition.channelUsed ?? mission.channel_used,
     sequence: mission.sequence + 1,
     last_transition_at: at,
     updated_at: iso(actor.now),

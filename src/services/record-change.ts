@@ -87,7 +87,7 @@ export async function recordChange(
 
 export function authorOf(principal: {
   organizationId: string;
-  keyId: string;
+  keyId: string | null;
   memberId: string | null;
 }): ChangeAuthor {
   return {
