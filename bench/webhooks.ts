@@ -166,6 +166,13 @@ export async function runWebhookBench(options: WebhookBenchOptions): Promise<Web
       allowPrivate: true,
       disableAfterHours: 72,
     },
+    // Devices are not part of this benchmark: no escalation fires during it.
+    delivery: {
+      escalationSeconds: { critical: 3600, high: 3600, medium: 3600, low: 3600 },
+      undeliveredSeconds: { critical: 7200, high: 7200, medium: 7200, low: 7200 },
+      smsProvider: 'log',
+      smsFrom: '+15550000000',
+    },
   };
   const server = await startServer(config, pino({ level: 'silent' })).catch(async (error) => {
     await scratch.drop();

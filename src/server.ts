@@ -8,6 +8,8 @@ import { inTransaction, openDatabase, type Database } from './store/database.js'
 import { deleteExpiredIdempotentResponses } from './store/idempotency-store.js';
 import { migrateToLatest } from './store/migrate.js';
 import { DeliveryWorker } from './webhooks/delivery-worker.js';
+import { DeliveryEngine } from './delivery/delivery-engine.js';
+import { logSmsProvider } from './delivery/sms-provider.js';
 
 export interface RunningServer {
   app: App;
@@ -43,15 +45,27 @@ export async function startServer(
       config.webhooks,
       logger.child({ part: 'webhooks' }),
     );
+    const delivery = new DeliveryEngine(
+      database,
+      config.delivery,
+      logSmsProvider,
+      logger.child({ part: 'delivery' }),
+      () => worker.poke(),
+    );
     const app = await buildApp({
       database,
       logger,
       webhooks: config.webhooks,
-      afterCommit: () => worker.poke(),
+      delivery: config.delivery,
+      afterCommit: () => {
+        worker.poke();
+        delivery.poke();
+      },
       now: options.now,
     });
     const url = await app.listen({ port: config.port, host: config.host });
     worker.start();
+    delivery.start();
     logger.info({ url, database: database.dialect }, 'wede is listening');
 
     const sweep = setInterval(
@@ -69,6 +83,7 @@ export async function startServer(
       close: async () => {
         clearInterval(sweep);
         await app.close();
+        await delivery.stop();
         await worker.stop();
         await database.close();
       },

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 
+import { PRIORITIES, type Priority } from '../domain/vocabulary.js';
+
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
@@ -9,7 +11,33 @@ export interface Config {
   logLevel: string;
   adminKey: string | undefined;
   webhooks: WebhookSettings;
+  delivery: DeliverySettings;
 }
+
+export interface DeliverySettings {
+  /** Seconds without a device receipt, per priority, before the team is texted. */
+  escalationSeconds: Record<Priority, number>;
+  /** Seconds without any delivery, per priority, before supervisors are alerted. */
+  undeliveredSeconds: Record<Priority, number>;
+  /** Where texts go: `log` keeps them, for development and tests. */
+  smsProvider: 'log';
+  /** The sender number of outgoing texts. */
+  smsFrom: string;
+}
+
+export const DEFAULT_ESCALATION_SECONDS: Record<Priority, number> = {
+  critical: 10,
+  high: 20,
+  medium: 30,
+  low: 60,
+};
+
+export const DEFAULT_UNDELIVERED_SECONDS: Record<Priority, number> = {
+  critical: 60,
+  high: 120,
+  medium: 180,
+  low: 300,
+};
 
 export interface WebhookSettings {
   /** Seconds to wait before each retry; the message fails after the last. */
@@ -52,7 +80,58 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowPrivate: parseFlag('WEDE_WEBHOOK_ALLOW_PRIVATE', env.WEDE_WEBHOOK_ALLOW_PRIVATE),
       disableAfterHours: parseHours(env.WEDE_WEBHOOK_DISABLE_AFTER_HOURS),
     },
+    delivery: {
+      escalationSeconds: parsePerPriority(
+        'WEDE_ESCALATION_SECONDS',
+        env.WEDE_ESCALATION_SECONDS,
+        DEFAULT_ESCALATION_SECONDS,
+      ),
+      undeliveredSeconds: parsePerPriority(
+        'WEDE_UNDELIVERED_SECONDS',
+        env.WEDE_UNDELIVERED_SECONDS,
+        DEFAULT_UNDELIVERED_SECONDS,
+      ),
+      smsProvider: parseSmsProvider(env.WEDE_SMS_PROVIDER),
+      smsFrom: parseSmsFrom(env.WEDE_SMS_FROM),
+    },
   };
+}
+
+/** `critical=10,high=20`: seconds per priority; priorities left out keep their default. */
+function parsePerPriority(
+  name: string,
+  value: string | undefined,
+  defaults: Record<Priority, number>,
+): Record<Priority, number> {
+  const seconds = { ...defaults };
+  if (value === undefined || value.trim() === '') return seconds;
+
+  for (const part of value.split(',')) {
+    const [priority, amount] = part.split('=').map((piece) => piece.trim());
+    const known = (PRIORITIES as readonly string[]).includes(priority ?? '');
+    const number = Number(amount);
+    if (!known || !/^\d+(\.\d+)?$/.test(amount ?? '') || number > 86_400) {
+      throw new ConfigError(
+        `${name} must look like critical=10,high=20,medium=30,low=60 ` +
+          `(seconds, at most 86400), got "${value}"`,
+      );
+    }
+    seconds[priority as Priority] = number;
+  }
+  return seconds;
+}
+
+function parseSmsProvider(value: string | undefined): 'log' {
+  if (value === undefined || value === '' || value === 'log') return 'log';
+  throw new ConfigError(`WEDE_SMS_PROVIDER must be log, got "${value}"`);
+}
+
+function parseSmsFrom(value: string | undefined): string {
+  if (value === undefined || value === '') return '+10000000000';
+  if (!/^\+[1-9]\d{6,14}$/.test(value)) {
+    throw new ConfigError(`WEDE_SMS_FROM must be a phone number in E.164 form, got "${value}"`);
+  }
+  return value;
 }
 
 function parseRetryDelays(value: string | undefined): number[] {

@@ -2,6 +2,7 @@
 export const WEBHOOK_EVENT_TYPES = [
   'mission.created',
   'mission.status_updated',
+  'mission.undelivered',
   'event.created',
   'event.closed',
   'team.status_changed',
@@ -44,6 +45,15 @@ const PAYLOADS: Partial<Record<string, (data: Data) => Data>> = {
     occurred_at: data.occurred_at,
     channel: data.channel,
     reason: data.reason ?? null,
+  }),
+  'mission.undelivered': (data) => ({
+    mission_id: data.mission_id,
+    status: data.status,
+    event_id: data.event_id,
+    team_id: data.team_id,
+    priority: data.priority,
+    dispatched_at: data.dispatched_at,
+    texts_sent: data.texts_sent,
   }),
   'event.created': (data) => ({
     event_id: data.id,

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { Kysely } from 'kysely';
 
-import type { WebhookSettings } from '../config/load-config.js';
+import type { DeliverySettings, WebhookSettings } from '../config/load-config.js';
 import type { Actor } from '../services/actor.js';
 import type { Schema } from '../store/schema.js';
 
@@ -21,6 +21,7 @@ export interface RouteDeps {
   db: Kysely<Schema>;
   now: () => Date;
   webhooks: WebhookSettings;
+  delivery: DeliverySettings;
   /** Called after every committed write: new webhook messages may be waiting. */
   afterCommit: () => void;
 }

@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 
-import type { WebhookSettings } from '../config/load-config.js';
+import type { DeliverySettings, WebhookSettings } from '../config/load-config.js';
 import { WedeError } from '../domain/wede-error.js';
 import type { Database } from '../store/database.js';
 import type { App, RouteDeps } from './app-types.js';
@@ -14,6 +14,7 @@ import { authenticate, authorize } from './authenticate.js';
 import { replyWithError } from './error-reply.js';
 import { inspectInput, refuseUndeclaredInput } from './inspect-input.js';
 import { validatorCompiler } from './request-validation.js';
+import { channelRoutes } from './routes/channels.js';
 import { dispatchRoutes } from './routes/dispatch.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -29,6 +30,7 @@ export interface AppOptions {
   /** The clock; tests set it to check times without sleeping. */
   now?: () => Date;
   webhooks: WebhookSettings;
+  delivery: DeliverySettings;
   /** Called after every committed write. */
   afterCommit?: () => void;
 }
@@ -77,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db: options.database.db,
     now: options.now ?? (() => new Date()),
     webhooks: options.webhooks,
+    delivery: options.delivery,
     afterCommit: options.afterCommit ?? (() => undefined),
   };
   await app.register(async (v1: App) => {
@@ -98,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       memberRoutes,
       keyRoutes,
       webhookRoutes,
+      channelRoutes,
     ]) {
       await v1.register(async (scope: App) => routes(scope, deps));
     }

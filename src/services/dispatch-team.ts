@@ -16,6 +16,8 @@ import type { Db, EventTable, TeamTable } from '../store/schema.js';
 import { findTeam, listAvailableLocatedTeams, swapTeamStatus } from '../store/team-store.js';
 import { iso, type Actor } from './actor.js';
 import { authorOf, recordChange } from './record-change.js';
+import { scheduleDelivery } from './schedule-delivery.js';
+import type { DeliverySettings } from '../config/load-config.js';
 
 export interface DispatchRequest {
   event_id: string;
@@ -35,6 +37,7 @@ export async function dispatchTeam(
   trx: Db,
   actor: Actor,
   request: DispatchRequest,
+  delivery: DeliverySettings,
 ): Promise<MissionRow> {
   const organizationId = actor.principal.organizationId;
   const event = await findEventForUpdate(trx, organizationId, request.event_id);
@@ -52,7 +55,9 @@ export async function dispatchTeam(
       ? await takeNearestTeam(trx, actor, event, place)
       : await takeNamedTeam(trx, actor, request.team_id, activeOnEvent);
 
-  return createMission(trx, actor, event, team, place, request);
+  const mission = await createMission(trx, actor, event, team, place, request);
+  await scheduleDelivery(trx, mission, delivery);
+  return mission;
 }
 
 /**

@@ -20,6 +20,7 @@ export type ChangeAction =
   | 'event.closed'
   | 'mission.created'
   | 'mission.status_updated'
+  | 'mission.undelivered'
   | 'webhook.created'
   | 'webhook.updated'
   | 'webhook.deleted'

@@ -187,6 +187,37 @@ export interface WebhookDeliveryTable {
   created_at: string;
 }
 
+export interface DeliveryJobTable {
+  id: string;
+  organization_id: string;
+  /** escalate (text the team) or undelivered (alert supervisors) */
+  kind: string;
+  mission_id: string;
+  run_at: string;
+  done_at: string | null;
+  /** What running it did, for the log and for tests: texted, not_needed, alerted. */
+  outcome: string | null;
+  created_at: string;
+}
+
+export interface SmsMessageTable {
+  id: string;
+  organization_id: string;
+  /** out (to a member's phone) or in (a reply) */
+  direction: string;
+  to_number: string;
+  from_number: string;
+  body: string;
+  mission_id: string | null;
+  member_id: string | null;
+  /** out: queued, sent, failed; in: received, applied, refused, unknown_sender */
+  status: string;
+  provider_id: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface WebhookAttemptTable {
   id: string;
   organization_id: string;
@@ -204,6 +235,8 @@ export interface Schema {
   webhook_messages: WebhookMessageTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
+  delivery_jobs: DeliveryJobTable;
+  sms_messages: SmsMessageTable;
   organizations: OrganizationTable;
   api_keys: ApiKeyTable;
   members: MemberTable;

@@ -16,6 +16,8 @@ export interface TestServer {
   running: RunningServer;
   /** Stops the server and starts a new one on the same database, its webhook settings changed. */
   restart(webhooks?: Partial<Config['webhooks']>): Promise<void>;
+  /** Another server process's stand-in: a second server on the same database. */
+  twin(): Promise<RunningServer>;
   /** A second organization with its own admin client. */
   createOrganization(name: string): Promise<ApiClient>;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export interface TestServer {
 export interface TestServerOptions {
   now?: () => Date;
   webhooks?: Partial<Config['webhooks']>;
+  delivery?: Partial<Config['delivery']>;
 }
 
 /** A real Wede server on a real, empty database, listening on a free local port. */
@@ -46,6 +49,14 @@ export async function startTestServer(
       allowPrivate: true,
       disableAfterHours: 72,
       ...options.webhooks,
+    },
+    delivery: {
+      // An hour: tests about delivery set their own; the others see missions stay CREATED.
+      escalationSeconds: { critical: 3600, high: 3600, medium: 3600, low: 3600 },
+      undeliveredSeconds: { critical: 7200, high: 7200, medium: 7200, low: 7200 },
+      smsProvider: 'log',
+      smsFrom: '+15550000000',
+      ...options.delivery,
     },
   };
   const logger = pino({ level: config.logLevel });
@@ -70,6 +81,7 @@ export async function startTestServer(
       );
       server.running = running;
     },
+    twin: () => startServer({ ...config, port: 0 }, logger, options),
     createOrganization: async (name) => {
       const created = await inTransaction(running.database.db, (trx) =>
         createOrganization(trx, name, new Date()),

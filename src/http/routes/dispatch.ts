@@ -24,7 +24,7 @@ export async function dispatchRoutes(app: App, deps: RouteDeps): Promise<void> {
     },
     async (request, reply) =>
       idempotentWrite(deps, request, reply, 201, actorOf(request, deps), async (trx, actor) =>
-        presentMission(trx, await dispatchTeam(trx, actor, request.body)),
+        presentMission(trx, await dispatchTeam(trx, actor, request.body, deps.delivery)),
       ),
   );
 }

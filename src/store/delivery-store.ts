@@ -1,0 +1,119 @@
+import { isPostgres } from './dialect-of.js';
+import type { PageRequest } from './page.js';
+import type { DeliveryJobTable, Db, SmsMessageTable } from './schema.js';
+
+export async function insertJobs(db: Db, jobs: readonly DeliveryJobTable[]): Promise<void> {
+  if (jobs.length > 0)
+    await db
+      .insertInto('delivery_jobs')
+      .values([...jobs])
+      .execute();
+}
+
+/**
+ * The oldest due job not yet done, locked for the caller's transaction. With
+ * several servers on one PostgreSQL, SKIP LOCKED hands each job to one of them;
+ * the job is marked done in the same transaction as what it does, so it runs once.
+ */
+export async function takeDueJob(db: Db, now: string) {
+  return db
+    .selectFrom('delivery_jobs')
+    .selectAll()
+    .where('done_at', 'is', null)
+    .where('run_at', '<=', now)
+    .orderBy('run_at')
+    .limit(1)
+    .$if(isPostgres(db), (q) => q.forUpdate().skipLocked())
+    .executeTakeFirst();
+}
+
+export async function finishJob(db: Db, id: string, at: string, outcome: string): Promise<void> {
+  await db
+    .updateTable('delivery_jobs')
+    .set({ done_at: at, outcome })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listJobsOfMission(db: Db, organizationId: string, missionId: string) {
+  return db
+    .selectFrom('delivery_jobs')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('mission_id', '=', missionId)
+    .orderBy('run_at')
+    .execute();
+}
+
+export async function insertSms(db: Db, rows: readonly SmsMessageTable[]): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('sms_messages')
+      .values([...rows])
+      .execute();
+}
+
+/**
+ * Claims queued texts for sending (`sending`, stamped now). A claim older than
+ * `staleBefore` belongs to a server that died mid-send, and is claimed again.
+ */
+export async function claimQueuedSms(db: Db, now: string, staleBefore: string, limit: number) {
+  const due = db
+    .selectFrom('sms_messages')
+    .select('id')
+    .where('direction', '=', 'out')
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'queued'),
+        eb.and([eb('status', '=', 'sending'), eb('updated_at', '<', staleBefore)]),
+      ]),
+    )
+    .orderBy('created_at')
+    .limit(limit)
+    .$if(isPostgres(db), (q) => q.forUpdate().skipLocked());
+
+  return db
+    .updateTable('sms_messages')
+    .set({ status: 'sending', updated_at: now })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+}
+
+export async function updateSms(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<SmsMessageTable, 'status' | 'provider_id' | 'error' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('sms_messages').set(changes).where('id', '=', id).execute();
+}
+
+export async function listSms(
+  db: Db,
+  organizationId: string,
+  page: PageRequest,
+  filter: { missionId?: string | undefined; direction?: string | undefined },
+) {
+  return db
+    .selectFrom('sms_messages')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .$if(filter.missionId !== undefined, (q) => q.where('mission_id', '=', filter.missionId!))
+    .$if(filter.direction !== undefined, (q) => q.where('direction', '=', filter.direction!))
+    .$if(page.after !== undefined, (q) => q.where('id', '<', page.after!))
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** The members of a mission's crew who can be texted. */
+export async function listMissionPhones(db: Db, missionId: string) {
+  return db
+    .selectFrom('mission_members as mm')
+    .innerJoin('members as m', 'm.id', 'mm.member_id')
+    .select(['m.id', 'm.name', 'm.phone'])
+    .where('mm.mission_id', '=', missionId)
+    .where('m.phone', 'is not', null)
+    .orderBy('m.id')
+    .execute();
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+
+import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+
+function refusal(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('delivery settings by default', () => {
+  it('escalates after 10 to 60 s by priority and alerts after 1 to 5 min, on the log provider', () => {
+    expect(loadConfig({}).delivery).toEqual({
+      escalationSeconds: { critical: 10, high: 20, medium: 30, low: 60 },
+      undeliveredSeconds: { critical: 60, high: 120, medium: 180, low: 300 },
+      smsProvider: 'log',
+      smsFrom: '+10000000000',
+    });
+  });
+});
+
+describe.each(['WEDE_ESCALATION_SECONDS', 'WEDE_UNDELIVERED_SECONDS'])('%s', (variable) => {
+  const field = variable === 'WEDE_ESCALATION_SECONDS' ? 'escalationSeconds' : 'undeliveredSeconds';
+
+  it('takes every priority, with spaces and decimals', () => {
+    const config = loadConfig({ [variable]: 'critical=5, high=7.5,medium=9 , low=11' });
+    expect(config.delivery[field]).toEqual({ critical: 5, high: 7.5, medium: 9, low: 11 });
+  });
+
+  it('keeps the default of a priority left out', () => {
+    const seconds = loadConfig({ [variable]: 'critical=3' }).delivery[field];
+    expect(seconds.critical).toBe(3);
+    expect(seconds.low).toBe(loadConfig({}).delivery[field].low);
+  });
+
+  it.each([
+    'urgent=5',
+    'critical',
+    'critical=',
+    'critical=-1',
+    'critical=ten',
+    'critical=5;high=6',
+    'critical=86401',
+    ',',
+  ])('refuses %j, naming the variable', (value) => {
+    expect(refusal({ [variable]: value }).message).toMatch(
+      new RegExp(`^${variable} must look like critical=10,high=20,medium=30,low=60`),
+    );
+  });
+});
+
+describe('SMS settings', () => {
+  it('takes the log provider and an E.164 sender', () => {
+    const config = loadConfig({ WEDE_SMS_PROVIDER: 'log', WEDE_SMS_FROM: '+351210000000' });
+    expect(config.delivery.smsProvider).toBe('log');
+    expect(config.delivery.smsFrom).toBe('+351210000000');
+  });
+
+  it.each(['twilio', 'LOG', 'none'])('refuses the provider %j', (value) => {
+    expect(refusal({ WEDE_SMS_PROVIDER: value }).message).toBe(
+      `WEDE_SMS_PROVIDER must be log, got "${value}"`,
+    );
+  });
+
+  it.each(['351210000000', '+0123456', 'phone', '+1 555 0100'])(
+    'refuses the sender %j',
+    (value) => {
+      expect(refusal({ WEDE_SMS_FROM: value }).message).toMatch(/^WEDE_SMS_FROM must be a phone/);
+    },
+  );
+});
