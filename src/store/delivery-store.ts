@@ -117,3 +117,43 @@ export async function listMissionPhones(db: Db, missionId: string) {
     .orderBy('m.id')
     .execute();
 }
+
+/** Members of the organization with this phone; more than one is a mistake to report. */
+export async function findMembersByPhone(db: Db, organizationId: string, phone: string) {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('phone', '=', phone)
+    .orderBy('id')
+    .execute();
+}
+
+/** The member's missions still under way, oldest first: the numbers in "ACK 2". */
+export async function listOpenMissionsOfMember(
+  db: Db,
+  organizationId: string,
+  memberId: string,
+  activeStatuses: readonly string[],
+) {
+  return db
+    .selectFrom('missions as m')
+    .innerJoin('mission_members as mm', 'mm.mission_id', 'm.id')
+    .selectAll('m')
+    .where('m.organization_id', '=', organizationId)
+    .where('mm.member_id', '=', memberId)
+    .where('m.status', 'in', activeStatuses)
+    .orderBy('m.dispatched_at')
+    .orderBy('m.id')
+    .execute();
+}
+
+export async function findInboundSms(db: Db, organizationId: string, providerId: string) {
+  return db
+    .selectFrom('sms_messages')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('direction', '=', 'in')
+    .where('provider_id', '=', providerId)
+    .executeTakeFirst();
+}

@@ -27,3 +27,33 @@ export const SmsListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const PhoneNumber = Type.String({
+  pattern: '^\\+[1-9][0-9]{6,14}$',
+  description: 'E.164, as providers send it',
+});
+
+export const InboundSmsBody = Type.Object(
+  {
+    From: PhoneNumber,
+    To: Type.String({ maxLength: 32 }),
+    Body: Type.String({ maxLength: 1600 }),
+    MessageSid: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  // Providers send many more fields about the message; they are not ours to refuse.
+  { additionalProperties: true },
+);
+
+export const InboundSmsResult = Type.Object({
+  outcome: literalUnion([
+    'applied',
+    'backup_dispatched',
+    'not_understood',
+    'refused',
+    'unknown_sender',
+  ]),
+  mission_id: nullable(Uuid),
+  status: nullable(Type.String()),
+  reply: nullable(Type.String({ description: 'the text sent back to the sender' })),
+  duplicate: Type.Boolean({ description: 'received before (same MessageSid): nothing done again' }),
+});
