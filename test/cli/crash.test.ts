@@ -104,4 +104,36 @@ describe.each(databaseKinds())('wede serve killed with SIGKILL [%s]', (kind) => 
     },
     TIMEOUT,
   );
+
+  it(
+    'texts the crew after a restart when killed between dispatch and escalation',
+    async () => {
+      const delays = {
+        ...env,
+        WEDE_ESCALATION_SECONDS: 'high=2',
+        WEDE_UNDELIVERED_SECONDS: 'high=60',
+      };
+      const first = await startWede(delays);
+      const api = first.api(env.WEDE_ADMIN_KEY!);
+      const { mission, operatorMember } = await dispatchedMission(api);
+      const phone = '+351914000001';
+      expect((await api.patch(`/v1/members/${operatorMember.id}`, { phone })).status).toBe(200);
+      // The member was on the crew at dispatch; his phone is read when the timer runs.
+      expect(await first.kill()).toEqual({ code: null, signal: 'SIGKILL' });
+
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const second = await startWede(delays);
+      const admin = second.api(env.WEDE_ADMIN_KEY!);
+      let stored: any;
+      for (let tries = 0; tries < 100; tries++) {
+        stored = (await admin.get(`/v1/missions/${mission.id}`)).body;
+        if (stored.status === 'SENT') break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(stored).toMatchObject({ status: 'SENT', channel_used: 'sms' });
+      const texts = await admin.get(`/v1/channels/sms/messages?mission_id=${mission.id}`);
+      expect(texts.body.data.map((sms: any) => [sms.to, sms.status])).toEqual([[phone, 'sent']]);
+    },
+    TIMEOUT,
+  );
 });
