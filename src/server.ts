@@ -9,7 +9,9 @@ import { deleteExpiredIdempotentResponses } from './store/idempotency-store.js';
 import { migrateToLatest } from './store/migrate.js';
 import { DeliveryWorker } from './webhooks/delivery-worker.js';
 import { DeliveryEngine } from './delivery/delivery-engine.js';
-import { logSmsProvider } from './delivery/sms-provider.js';
+import { httpSmsProvider } from './delivery/http-sms-provider.js';
+import { logSmsProvider, type SmsProvider } from './delivery/sms-provider.js';
+import type { DeliverySettings } from './config/load-config.js';
 
 export interface RunningServer {
   app: App;
@@ -48,7 +50,7 @@ export async function startServer(
     const delivery = new DeliveryEngine(
       database,
       config.delivery,
-      logSmsProvider,
+      smsProviderOf(config.delivery),
       logger.child({ part: 'delivery' }),
       () => worker.poke(),
     );
@@ -101,4 +103,12 @@ async function sweepIdempotencyKeys(database: Database, logger: Logger): Promise
   } catch (error) {
     logger.warn({ err: error }, 'could not remove expired idempotency keys');
   }
+}
+
+function smsProviderOf(settings: DeliverySettings): SmsProvider {
+  if (settings.smsProvider === 'log' || settings.smsHttp === undefined) return logSmsProvider;
+
+  const callback =
+    settings.publicUrl === undefined ? undefined : `${settings.publicUrl}/v1/channels/sms/status`;
+  return httpSmsProvider(settings.smsHttp, callback);
 }

@@ -19,10 +19,20 @@ export interface DeliverySettings {
   escalationSeconds: Record<Priority, number>;
   /** Seconds without any delivery, per priority, before supervisors are alerted. */
   undeliveredSeconds: Record<Priority, number>;
-  /** Where texts go: `log` keeps them, for development and tests. */
-  smsProvider: 'log';
+  /** Where texts go: `log` keeps them, for development and tests; `http` sends them. */
+  smsProvider: 'log' | 'http';
   /** The sender number of outgoing texts. */
   smsFrom: string;
+  /** The `http` provider's messages endpoint and credentials (its token signs callbacks). */
+  smsHttp?: SmsHttpSettings | undefined;
+  /** Where providers reach this server, for status callbacks and their signatures. */
+  publicUrl?: string | undefined;
+}
+
+export interface SmsHttpSettings {
+  url: string;
+  user: string;
+  token: string;
 }
 
 export const DEFAULT_ESCALATION_SECONDS: Record<Priority, number> = {
@@ -93,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       smsProvider: parseSmsProvider(env.WEDE_SMS_PROVIDER),
       smsFrom: parseSmsFrom(env.WEDE_SMS_FROM),
+      smsHttp: parseSmsHttp(env),
+      publicUrl: parseHttpUrl('WEDE_PUBLIC_URL', env.WEDE_PUBLIC_URL)?.replace(/\/+$/, ''),
     },
   };
 }
@@ -121,9 +133,40 @@ function parsePerPriority(
   return seconds;
 }
 
-function parseSmsProvider(value: string | undefined): 'log' {
+function parseSmsProvider(value: string | undefined): 'log' | 'http' {
   if (value === undefined || value === '' || value === 'log') return 'log';
-  throw new ConfigError(`WEDE_SMS_PROVIDER must be log, got "${value}"`);
+  if (value === 'http') return 'http';
+  throw new ConfigError(`WEDE_SMS_PROVIDER must be log or http, got "${value}"`);
+}
+
+/** The http provider needs all three; with the log provider they are ignored. */
+function parseSmsHttp(env: NodeJS.ProcessEnv): SmsHttpSettings | undefined {
+  if (parseSmsProvider(env.WEDE_SMS_PROVIDER) !== 'http') return undefined;
+
+  const url = parseHttpUrl('WEDE_SMS_HTTP_URL', env.WEDE_SMS_HTTP_URL);
+  const user = env.WEDE_SMS_HTTP_USER;
+  const token = env.WEDE_SMS_HTTP_TOKEN;
+  if (url === undefined || !user || !token) {
+    throw new ConfigError(
+      'WEDE_SMS_PROVIDER=http needs WEDE_SMS_HTTP_URL (the messages endpoint), ' +
+        'WEDE_SMS_HTTP_USER and WEDE_SMS_HTTP_TOKEN',
+    );
+  }
+  return { url, user, token };
+}
+
+function parseHttpUrl(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an http or https URL, got "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`${name} must be an http or https URL, got "${value}"`);
+  }
+  return url.toString();
 }
 
 function parseSmsFrom(value: string | undefined): string {

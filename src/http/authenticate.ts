@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The caller needs at least one of these; routes without it are public. */
     anyOf?: readonly Permission[];
+    /** An SMS provider may call it without a key, signing the request instead. */
+    providerSigned?: boolean;
   }
 }
 
@@ -51,6 +53,11 @@ export async function authenticate(db: Db, request: FastifyRequest): Promise<Pri
 
 /** Refuses a caller that holds none of the route's permissions. */
 export function authorize(request: FastifyRequest, _reply: FastifyReply, done: () => void) {
+  // Only a provider-signed route is reached without a principal; its signature is checked next.
+  if ((request.principal as Principal | null | undefined) == null) {
+    if (request.routeOptions.config.providerSigned === true) return done();
+    throw new WedeError('unauthorized', 'send an API key as "Authorization: Bearer …"');
+  }
   const required = request.routeOptions.config.anyOf;
   if (required && !required.some((permission) => request.principal.permissions.has(permission))) {
     throw new WedeError('forbidden', `this needs the ${required.join(' or ')} permission`, {

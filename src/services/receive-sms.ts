@@ -10,6 +10,7 @@ import { inTransaction } from '../store/database.js';
 import {
   findInboundSms,
   findMembersByPhone,
+  findMembersByPhoneAnywhere,
   insertSms,
   listOpenMissionsOfMember,
 } from '../store/delivery-store.js';
@@ -104,6 +105,24 @@ export async function receiveSms(
       return { ...decision.result, duplicate: false };
     });
   }
+}
+
+/**
+ * A text posted by the provider itself, signed rather than keyed: it names no
+ * organization, so the sender's phone decides. A phone on members of two
+ * organizations is answered by neither.
+ */
+export async function receiveProviderSms(
+  db: Kysely<Schema>,
+  sms: InboundSms,
+  now: Date,
+  settings: DeliverySettings,
+): Promise<InboundResult | undefined> {
+  const members = await findMembersByPhoneAnywhere(db, sms.from);
+  const organizations = new Set(members.map((member) => member.organization_id));
+  if (organizations.size !== 1) return undefined;
+
+  return receiveSms(db, [...organizations][0]!, sms, now, settings);
 }
 
 function again(status: string, missionId: string | null): InboundResult {

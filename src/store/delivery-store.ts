@@ -157,3 +157,18 @@ export async function findInboundSms(db: Db, organizationId: string, providerId:
     .where('provider_id', '=', providerId)
     .executeTakeFirst();
 }
+
+/** Members of any organization with this phone: a provider's callback names no organization. */
+export async function findMembersByPhoneAnywhere(db: Db, phone: string) {
+  return db.selectFrom('members').selectAll().where('phone', '=', phone).orderBy('id').execute();
+}
+
+/** A text Wede sent, by the provider's id for it. */
+export async function findSentSms(db: Db, providerId: string) {
+  return db
+    .selectFrom('sms_messages')
+    .selectAll()
+    .where('direction', '=', 'out')
+    .where('provider_id', '=', providerId)
+    .executeTakeFirst();
+}

@@ -62,8 +62,48 @@ describe('SMS settings', () => {
 
   it.each(['twilio', 'LOG', 'none'])('refuses the provider %j', (value) => {
     expect(refusal({ WEDE_SMS_PROVIDER: value }).message).toBe(
-      `WEDE_SMS_PROVIDER must be log, got "${value}"`,
+      `WEDE_SMS_PROVIDER must be log or http, got "${value}"`,
     );
+  });
+
+  it('takes the http provider with its endpoint and credentials', () => {
+    const config = loadConfig({
+      WEDE_SMS_PROVIDER: 'http',
+      WEDE_SMS_HTTP_URL: 'https://sms.example.org/Accounts/AC1/Messages.json',
+      WEDE_SMS_HTTP_USER: 'AC1',
+      WEDE_SMS_HTTP_TOKEN: 'secret-token',
+      WEDE_PUBLIC_URL: 'https://wede.example.org/',
+    });
+    expect(config.delivery).toMatchObject({
+      smsProvider: 'http',
+      smsHttp: {
+        url: 'https://sms.example.org/Accounts/AC1/Messages.json',
+        user: 'AC1',
+        token: 'secret-token',
+      },
+      publicUrl: 'https://wede.example.org',
+    });
+  });
+
+  it.each([
+    {},
+    { WEDE_SMS_HTTP_URL: 'https://sms.example.org/m', WEDE_SMS_HTTP_USER: 'AC1' },
+    { WEDE_SMS_HTTP_USER: 'AC1', WEDE_SMS_HTTP_TOKEN: 't' },
+  ])('refuses the http provider without all it needs (%j)', (more) => {
+    expect(refusal({ WEDE_SMS_PROVIDER: 'http', ...more }).message).toMatch(
+      /^WEDE_SMS_PROVIDER=http needs WEDE_SMS_HTTP_URL/,
+    );
+  });
+
+  it.each(['ftp://sms.example.org', 'not a url'])('refuses the URL %j', (value) => {
+    expect(
+      refusal({
+        WEDE_SMS_PROVIDER: 'http',
+        WEDE_SMS_HTTP_URL: value,
+        WEDE_SMS_HTTP_USER: 'u',
+        WEDE_SMS_HTTP_TOKEN: 't',
+      }).message,
+    ).toBe(`WEDE_SMS_HTTP_URL must be an http or https URL, got "${value}"`);
   });
 
   it.each(['351210000000', '+0123456', 'phone', '+1 555 0100'])(

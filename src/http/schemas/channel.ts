@@ -57,3 +57,12 @@ export const InboundSmsResult = Type.Object({
   reply: nullable(Type.String({ description: 'the text sent back to the sender' })),
   duplicate: Type.Boolean({ description: 'received before (same MessageSid): nothing done again' }),
 });
+
+export const SmsStatusBody = Type.Object(
+  {
+    MessageSid: Type.String({ minLength: 1, maxLength: 64 }),
+    MessageStatus: Type.String({ minLength: 1, maxLength: 32 }),
+    ErrorCode: Type.Optional(Type.String({ maxLength: 16 })),
+  },
+  { additionalProperties: true },
+);
