@@ -1,5 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 
+import { systemActor } from '../../src/services/actor.js';
+import { markSent } from '../../src/services/mark-sent.js';
+import { inTransaction } from '../../src/store/database.js';
 import { describeOnEachDatabase } from '../support/each-database.js';
 import { dispatch, fieldTeam, makeEvent, makeKey } from '../support/factories.js';
 import { openStream, type OpenStream } from '../support/stream-client.js';
@@ -110,5 +113,35 @@ describeOnEachDatabase('a field device on the stream', (server) => {
     const changes = device.messages.filter((message) => message.type === 'change');
     expect(changes.map((message) => message.data.mission_id)).toEqual([ours.id]);
     expect(changes.some((message) => message.data.mission_id === theirs.id)).toBe(false);
+  });
+
+  it('gets a change committed by another process, which pokes nothing, within about a second', async () => {
+    const { api, running } = server();
+    const crew = await fieldTeam(api);
+    const event = await makeEvent(api);
+    const mission = await dispatch(api, { event_id: event.id, team_id: crew.team.id });
+    const device = await deviceOf(await makeKey(api, { member_id: crew.operatorMember.id }));
+    const { db } = running.database;
+    const { organization_id: organizationId } = await db
+      .selectFrom('missions')
+      .select('organization_id')
+      .where('id', '=', mission.id)
+      .executeTakeFirstOrThrow();
+
+    // Written straight to the database, as another server process would: no poke.
+    await inTransaction(db, (trx) =>
+      markSent(
+        trx,
+        systemActor(organizationId, new Date(), 'sms'),
+        organizationId,
+        mission.id,
+        'sms',
+      ),
+    );
+    const committedAt = performance.now();
+    const sent = await device.next(isChange('mission.status_updated', mission.id));
+
+    expect(sent.data).toMatchObject({ status: 'SENT', channel: 'sms' });
+    expect(performance.now() - committedAt).toBeLessThan(2000);
   });
 });
