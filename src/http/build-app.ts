@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { WebhookSettings } from '../config/load-config.js';
 import { WedeError } from '../domain/wede-error.js';
 import type { Database } from '../store/database.js';
+import { StreamHub } from '../stream/stream-hub.js';
 import type { App, RouteDeps } from './app-types.js';
 import { authenticate, authenticateStream, authorize } from './authenticate.js';
 import { replyWithError } from './error-reply.js';
@@ -24,7 +25,6 @@ import { missionRoutes } from './routes/missions.js';
 import { teamRoutes } from './routes/teams.js';
 import { streamRoutes } from './routes/stream.js';
 import { webhookRoutes } from './routes/webhooks.js';
-import { StreamHub } from '../stream/stream-hub.js';
 
 export interface AppOptions {
   database: Database;
