@@ -52,7 +52,8 @@ export async function startServer(
       config.delivery,
       smsProviderOf(config.delivery),
       logger.child({ part: 'delivery' }),
-      () => worker.poke(),
+      // Bound once the app exists: the engine's commits reach webhooks and the stream alike.
+      () => app.afterCommit(),
     );
     const app = await buildApp({
       database,

@@ -8,6 +8,13 @@ import type { DeliverySettings, WebhookSettings } from '../config/load-config.js
 import type { Actor } from '../services/actor.js';
 import type { Schema } from '../store/schema.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Tells the webhook worker, the delivery engine and the live stream of a commit. */
+    afterCommit(): void;
+  }
+}
+
 export type App = FastifyInstance<
   RawServerDefault,
   IncomingMessage,

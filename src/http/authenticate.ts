@@ -8,9 +8,10 @@ import {
   type Principal,
 } from '../domain/permissions.js';
 import { WedeError } from '../domain/wede-error.js';
-import { findKeyByHash } from '../store/key-store.js';
+import { findKeyByHash, type LiveKey } from '../store/key-store.js';
 import type { Db } from '../store/schema.js';
 import { hashApiKey } from '../services/api-key-secret.js';
+import { redeemStreamTicket } from '../services/stream-tickets.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,6 +22,8 @@ declare module 'fastify' {
     anyOf?: readonly Permission[];
     /** An SMS provider may call it without a key, signing the request instead. */
     providerSigned?: boolean;
+    /** The route also takes a one-time stream ticket in the URL instead of a key. */
+    ticketAccepted?: boolean;
   }
 }
 
@@ -34,6 +37,28 @@ export async function authenticate(db: Db, request: FastifyRequest): Promise<Pri
   const key = await findKeyByHash(db, hashApiKey(match[1]!));
   if (!key) throw new WedeError('unauthorized', 'the API key is not valid or was revoked');
 
+  return principalOf(key);
+}
+
+/**
+ * For the stream: a browser cannot set headers on a WebSocket, so it may bring
+ * a one-time ticket in the URL instead, and then acts as the key that asked for it.
+ */
+export async function authenticateStream(
+  db: Db,
+  request: FastifyRequest,
+  now: Date,
+): Promise<Principal> {
+  const { ticket } = request.query as { ticket?: unknown };
+  if (ticket === undefined) return authenticate(db, request);
+
+  const key = typeof ticket === 'string' ? await redeemStreamTicket(db, ticket, now) : undefined;
+  if (!key) throw new WedeError('unauthorized', 'the ticket is not valid, expired or already used');
+
+  return principalOf(key);
+}
+
+function principalOf(key: LiveKey): Principal {
   const permissions =
     key.permissions === null
       ? null

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
@@ -9,8 +10,9 @@ import type { Logger } from 'pino';
 import type { DeliverySettings, WebhookSettings } from '../config/load-config.js';
 import { WedeError } from '../domain/wede-error.js';
 import type { Database } from '../store/database.js';
+import { StreamHub } from '../stream/stream-hub.js';
 import type { App, RouteDeps } from './app-types.js';
-import { authenticate, authorize } from './authenticate.js';
+import { authenticate, authenticateStream, authorize } from './authenticate.js';
 import { replyWithError } from './error-reply.js';
 import { inspectInput, refuseUndeclaredInput } from './inspect-input.js';
 import { validatorCompiler } from './request-validation.js';
@@ -22,6 +24,7 @@ import { keyRoutes } from './routes/keys.js';
 import { memberRoutes } from './routes/members.js';
 import { missionRoutes } from './routes/missions.js';
 import { teamRoutes } from './routes/teams.js';
+import { streamRoutes } from './routes/stream.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
 export interface AppOptions {
@@ -36,6 +39,8 @@ export interface AppOptions {
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/** A stream client sends receipts and locations; a bigger frame closes its socket (1009). */
+export const STREAM_MESSAGE_LIMIT_BYTES = 16 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -74,14 +79,25 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   await registerOpenApi(app);
+  await app.register(websocket, { options: { maxPayload: STREAM_MESSAGE_LIMIT_BYTES } });
+
+  const hub = new StreamHub(options.database.reader, options.logger.child({ part: 'stream' }));
+  hub.start();
+  app.addHook('onClose', () => hub.stop());
 
   const deps: RouteDeps = {
     db: options.database.db,
     now: options.now ?? (() => new Date()),
     webhooks: options.webhooks,
     delivery: options.delivery,
-    afterCommit: options.afterCommit ?? (() => undefined),
+    afterCommit: () => {
+      options.afterCommit?.();
+      hub.poke();
+    },
   };
+  // Changes made outside a request (the delivery engine's) announce themselves here too.
+  app.decorate('afterCommit', deps.afterCommit);
+  const stream = { ...deps, reader: options.database.reader, hub };
   await app.register(async (v1: App) => {
     v1.decorateRequest('principal');
     v1.addHook('onRequest', async (request, reply) => {
@@ -90,7 +106,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const signed = request.routeOptions.config.providerSigned === true;
       if (signed && request.headers.authorization === undefined) return;
 
-      request.principal = await authenticate(deps.db, request);
+      request.principal = request.routeOptions.config.ticketAccepted
+        ? await authenticateStream(deps.db, request, deps.now())
+        : await authenticate(deps.db, request);
       request.log = request.log.child({ organization_id: request.principal.organizationId });
       reply.log = request.log;
     });
@@ -110,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ]) {
       await v1.register(async (scope: App) => routes(scope, deps));
     }
+    await v1.register(async (scope: App) => streamRoutes(scope, deps, stream));
   });
   await healthRoutes(app, options.database);
 

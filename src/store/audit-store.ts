@@ -20,3 +20,13 @@ export async function listAuditRows(
     .limit(limit)
     .execute();
 }
+
+/** The seq of an organization's latest change; 0 for an unknown organization. */
+export async function lastAuditSeq(db: Db, organizationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('audit_seq')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.audit_seq ?? 0;
+}

@@ -4,8 +4,7 @@ export async function insertKey(db: Db, row: ApiKeyTable): Promise<void> {
   await db.insertInto('api_keys').values(row).execute();
 }
 
-/** The live key with this hash, with the role and team of the member it is bound to. */
-export async function findKeyByHash(db: Db, keyHash: string) {
+function liveKeys(db: Db) {
   return db
     .selectFrom('api_keys as k')
     .leftJoin('members as m', 'm.id', 'k.member_id')
@@ -18,8 +17,21 @@ export async function findKeyByHash(db: Db, keyHash: string) {
       'm.role as member_role',
       'm.team_id as member_team_id',
     ])
-    .where('k.key_hash', '=', keyHash)
-    .where('k.revoked_at', 'is', null)
+    .where('k.revoked_at', 'is', null);
+}
+
+export type LiveKey = NonNullable<Awaited<ReturnType<typeof findKeyByHash>>>;
+
+/** The live key with this hash, with the role and team of the member it is bound to. */
+export async function findKeyByHash(db: Db, keyHash: string) {
+  return liveKeys(db).where('k.key_hash', '=', keyHash).executeTakeFirst();
+}
+
+/** The same for a key known by id, such as the one a stream ticket was issued to. */
+export async function findLiveKey(db: Db, organizationId: string, id: string) {
+  return liveKeys(db)
+    .where('k.organization_id', '=', organizationId)
+    .where('k.id', '=', id)
     .executeTakeFirst();
 }
 

@@ -5,6 +5,7 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { webhooksMigration } from './migrations/0002-webhooks.js';
 import { redeliveryRoundsMigration } from './migrations/0003-redelivery-rounds.js';
 import { deliveryMigration } from './migrations/0004-delivery.js';
+import { streamTicketsMigration } from './migrations/0004-stream-tickets.js';
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
@@ -16,6 +17,7 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
         '0002-webhooks': webhooksMigration,
         '0003-redelivery-rounds': redeliveryRoundsMigration,
         '0004-delivery': deliveryMigration,
+        '0004-stream-tickets': streamTicketsMigration,
       }),
     },
   });

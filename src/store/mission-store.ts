@@ -127,6 +127,24 @@ export async function listActiveMissions(
   return query.orderBy('id').execute();
 }
 
+/** The open events a team has a mission on, where backups of other teams may join it. */
+export async function listOpenEventIdsOfTeam(
+  db: Db,
+  organizationId: string,
+  teamId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('missions as m')
+    .innerJoin('events as e', 'e.id', 'm.event_id')
+    .select('m.event_id')
+    .distinct()
+    .where('m.organization_id', '=', organizationId)
+    .where('m.team_id', '=', teamId)
+    .where('e.status', '=', 'OPEN')
+    .execute();
+  return rows.map((row) => row.event_id);
+}
+
 /** When the last of an event's missions last changed: the event cannot close earlier. */
 export async function latestMissionChangeOfEvent(
   db: Db,

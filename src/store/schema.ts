@@ -230,6 +230,15 @@ export interface WebhookAttemptTable {
   duration_ms: number;
 }
 
+export interface StreamTicketTable {
+  ticket_hash: string;
+  organization_id: string;
+  /** The key that asked for the ticket: whoever uses the ticket acts as that key. */
+  key_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
 export interface Schema {
   webhook_endpoints: WebhookEndpointTable;
   webhook_messages: WebhookMessageTable;
@@ -247,6 +256,7 @@ export interface Schema {
   mission_history: MissionHistoryTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeyTable;
+  stream_tickets: StreamTicketTable;
 }
 
 /** A connection or an open transaction: store functions take either. */
