@@ -10,7 +10,9 @@ import {
   claimQueuedSms,
   finishJob,
   insertSms,
-  listMissionPhones,
+  countMissionTexts,
+  listTeamPhones,
+  postponeJob,
   takeDueJob,
   updateSms,
 } from '../store/delivery-store.js';
@@ -23,6 +25,8 @@ import type { SmsProvider } from './sms-provider.js';
 
 const IDLE_POLL_MS = 250;
 const JOBS_PER_ROUND = 50;
+// How long the undelivered alert waits, at a time, for texts still being sent.
+const WAIT_FOR_TEXTS_MS = 5_000;
 const TEXTS_PER_ROUND = 16;
 // A text claimed longer ago than this was being sent by a server that died.
 const STALE_CLAIM_MS = 60_000;
@@ -100,7 +104,15 @@ export class DeliveryEngine {
           const due = await takeDueJob(trx, now.toISOString());
           if (due === undefined) return undefined;
           const outcome = await this.runJob(trx, due, now);
-          await finishJob(trx, due.id, now.toISOString(), outcome);
+          if (outcome === 'waiting') {
+            await postponeJob(
+              trx,
+              due.id,
+              new Date(now.getTime() + WAIT_FOR_TEXTS_MS).toISOString(),
+            );
+          } else {
+            await finishJob(trx, due.id, now.toISOString(), outcome);
+          }
           return { ...due, outcome };
         });
         if (job === undefined) break;
@@ -134,7 +146,7 @@ export class DeliveryEngine {
     mission: NonNullable<Awaited<ReturnType<typeof findMission>>>,
     now: Date,
   ): Promise<string> {
-    const phones = await listMissionPhones(trx, mission.id);
+    const phones = await listTeamPhones(trx, mission.organization_id, mission.team_id);
     if (phones.length === 0) return 'no_phone';
 
     const event = await findEvent(trx, mission.organization_id, mission.event_id);
@@ -171,8 +183,11 @@ export class DeliveryEngine {
     mission: NonNullable<Awaited<ReturnType<typeof findMission>>>,
     now: Date,
   ): Promise<string> {
+    // Texts still on their way may yet reach the crew: judge once they have gone.
+    const texts = await countMissionTexts(trx, mission.id);
+    if ((texts.get('queued') ?? 0) + (texts.get('sending') ?? 0) > 0) return 'waiting';
+
     const at = now.toISOString();
-    const texts = await listMissionPhones(trx, mission.id);
     await recordChange(
       trx,
       { organizationId: mission.organization_id, keyId: null, memberId: null },
@@ -188,7 +203,7 @@ export class DeliveryEngine {
           status: mission.status,
           priority: mission.priority,
           dispatched_at: mission.dispatched_at,
-          texts_sent: texts.length,
+          texts_sent: (texts.get('sent') ?? 0) + (texts.get('delivered') ?? 0),
         },
       },
     );

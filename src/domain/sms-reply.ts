@@ -37,10 +37,15 @@ export function parseSmsReply(body: string): SmsReply | undefined {
   };
 }
 
+// The help must fit in a couple of texts, whatever the reply it answers held.
+const MAX_PROBLEM_LENGTH = 160;
+
 /** The answer to a reply Wede could not use: what went wrong, then how to write one. */
 export function replyHelp(problem: string, example = 'SITE stable bp 120/80'): string {
+  const said =
+    problem.length <= MAX_PROBLEM_LENGTH ? problem : `${problem.slice(0, MAX_PROBLEM_LENGTH - 1)}…`;
   return (
-    `WEDE: ${problem}. Reply ACK, ROUTE, SITE, DONE, FAIL why, or BACKUP, ` +
+    `WEDE: ${said}. Reply ACK, ROUTE, SITE, DONE, FAIL why, or BACKUP, ` +
     `then any details, e.g. "${example}".`
   );
 }

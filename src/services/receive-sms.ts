@@ -49,6 +49,9 @@ interface Decision {
   member: MemberTable | undefined;
 }
 
+// As for the API's `reason`.
+const MAX_REASON_LENGTH = 500;
+
 /** A reply refused by the same rules as the API, after a write was attempted. */
 class RefusedReply extends Error {
   constructor(
@@ -101,6 +104,11 @@ export async function receiveSms(
     };
     return inTransaction(db, async (trx) => {
       await lockOrganizationWrites(trx, organizationId);
+      // The same text may have been refused meanwhile by a retry running alongside.
+      if (sms.providerId !== undefined) {
+        const seen = await findInboundSms(trx, organizationId, sms.providerId);
+        if (seen !== undefined) return again(seen.status, seen.mission_id);
+      }
       await keep(trx, organizationId, sms, now, settings, decision);
       return { ...decision.result, duplicate: false };
     });
@@ -153,11 +161,20 @@ async function decide(
     member,
   });
 
-  const reply = parseSmsReply(sms.body);
-  if (reply === undefined) return notUnderstood('no reply code found');
+  const parsed = parseSmsReply(sms.body);
+  if (parsed === undefined) return notUnderstood('no reply code found');
 
-  const open = await listOpenMissionsOfMember(trx, organizationId, member.id, ACTIVE_STATUSES);
+  const open = await listOpenMissionsOfMember(trx, organizationId, member, ACTIVE_STATUSES);
   if (open.length === 0) return notUnderstood('you have no open mission');
+  // With one mission, a number after the code is part of the message ("ACK 5 min out").
+  const reply =
+    open.length === 1 && parsed.missionNumber !== undefined
+      ? {
+          ...parsed,
+          missionNumber: undefined,
+          text: `${parsed.missionNumber} ${parsed.text}`.trim(),
+        }
+      : parsed;
   if (open.length > 1 && reply.missionNumber === undefined) {
     return notUnderstood(
       `you have ${open.length} open missions; add its number, 1 for the oldest`,
@@ -174,6 +191,9 @@ async function decide(
   if (reply.code === 'BACKUP') return askBackup(trx, actor, mission, member, settings);
 
   const status = REPLY_CODES[reply.code];
+  if (status === 'FAILED' && reply.text.length > MAX_REASON_LENGTH) {
+    return notUnderstood(`the reason is over ${MAX_REASON_LENGTH} characters`, mission.id);
+  }
   const parser = feedbackParserFor(mission.vertical);
   const reading =
     status === 'FAILED' ? { feedback: {}, problems: [] } : parser.readText(reply.text);

@@ -106,16 +106,36 @@ export async function listSms(
     .execute();
 }
 
-/** The members of a mission's crew who can be texted. */
-export async function listMissionPhones(db: Db, missionId: string) {
+/**
+ * The team's members who can be texted, as the team is now: someone who left
+ * since the dispatch is not texted, someone who joined is.
+ */
+export async function listTeamPhones(db: Db, organizationId: string, teamId: string) {
   return db
-    .selectFrom('mission_members as mm')
-    .innerJoin('members as m', 'm.id', 'mm.member_id')
-    .select(['m.id', 'm.name', 'm.phone'])
-    .where('mm.mission_id', '=', missionId)
-    .where('m.phone', 'is not', null)
-    .orderBy('m.id')
+    .selectFrom('members')
+    .select(['id', 'name', 'phone'])
+    .where('organization_id', '=', organizationId)
+    .where('team_id', '=', teamId)
+    .where('phone', 'is not', null)
+    .orderBy('id')
     .execute();
+}
+
+/** How many of a mission's dispatch texts are in each state. */
+export async function countMissionTexts(db: Db, missionId: string) {
+  const rows = await db
+    .selectFrom('sms_messages')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('mission_id', '=', missionId)
+    .where('direction', '=', 'out')
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((row) => [row.status, Number(row.n)]));
+}
+
+/** Runs a job again later instead of finishing it. */
+export async function postponeJob(db: Db, id: string, runAt: string): Promise<void> {
+  await db.updateTable('delivery_jobs').set({ run_at: runAt }).where('id', '=', id).execute();
 }
 
 /** Members of the organization with this phone; more than one is a mistake to report. */
@@ -129,22 +149,33 @@ export async function findMembersByPhone(db: Db, organizationId: string, phone: 
     .execute();
 }
 
-/** The member's missions still under way, oldest first: the numbers in "ACK 2". */
+/**
+ * The member's missions still under way, oldest first (the numbers in "ACK 2"):
+ * those of his team now, and those he was dispatched on with an earlier team.
+ */
 export async function listOpenMissionsOfMember(
   db: Db,
   organizationId: string,
-  memberId: string,
+  member: { id: string; team_id: string | null },
   activeStatuses: readonly string[],
 ) {
+  const dispatchedOn = db
+    .selectFrom('mission_members')
+    .select('mission_id')
+    .where('member_id', '=', member.id);
   return db
-    .selectFrom('missions as m')
-    .innerJoin('mission_members as mm', 'mm.mission_id', 'm.id')
-    .selectAll('m')
-    .where('m.organization_id', '=', organizationId)
-    .where('mm.member_id', '=', memberId)
-    .where('m.status', 'in', activeStatuses)
-    .orderBy('m.dispatched_at')
-    .orderBy('m.id')
+    .selectFrom('missions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('status', 'in', activeStatuses)
+    .where((eb) =>
+      eb.or([
+        eb('id', 'in', dispatchedOn),
+        ...(member.team_id === null ? [] : [eb('team_id', '=', member.team_id)]),
+      ]),
+    )
+    .orderBy('dispatched_at')
+    .orderBy('id')
     .execute();
 }
 

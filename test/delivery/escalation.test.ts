@@ -117,6 +117,59 @@ describeOnEachDatabase(
       expect(final.filter((row: any) => row.status === 'SENT')).toHaveLength(1);
     });
 
+    it('texts the crew as it is when the timer runs, not as it was at dispatch', async () => {
+      const { api } = await newTenant(server());
+      const { mission, operatorMember, team } = await missionFor(api, '+351912000009', 'critical');
+      // One member leaves the team after the dispatch; another joins it.
+      await api.patch(`/v1/members/${operatorMember.id}`, { team_id: null });
+      await makeMember(api, { team_id: team.id, phone: '+351912000010' });
+
+      const texts = await eventually(
+        () => textsOf(api, mission.id),
+        (found) => found.length > 0 && found.every((sms) => sms.status === 'sent'),
+        10_000,
+      );
+      expect(texts.map((sms) => sms.to)).toEqual(['+351912000010']);
+    });
+
+    it('alerts instead of marking SENT when nobody left on the crew has a phone', async () => {
+      const { api } = await newTenant(server());
+      const receiver = await pool.start();
+      await registerEndpoint(api, receiver.url, ['mission.undelivered']);
+      const { mission, operatorMember } = await missionFor(api, '+351912000011', 'critical');
+      await api.patch(`/v1/members/${operatorMember.id}`, { team_id: null });
+
+      await receiver.waitFor(1, 10_000);
+      expect(receiver.received[0]!.body.payload).toMatchObject({
+        mission_id: mission.id,
+        texts_sent: 0,
+      });
+      expect(await textsOf(api, mission.id)).toEqual([]);
+      expect((await api.get(`/v1/missions/${mission.id}`)).body.status).toBe('CREATED');
+    });
+
+    it('does not alert when texts were still on their way after a long outage', async () => {
+      const { api } = await newTenant(server());
+      const receiver = await pool.start();
+      await registerEndpoint(api, receiver.url, ['mission.undelivered', 'mission.status_updated']);
+      const { mission } = await missionFor(api, '+351912000012', 'critical');
+
+      // Down past both timers: on restart the text and the alert are due together.
+      await server().running.close();
+      await pause(UNDELIVERED_S.critical * 1000 + 300);
+      await server().restart();
+
+      await eventually(
+        () => api.get(`/v1/missions/${mission.id}`),
+        (response) => response.body.status === 'SENT',
+        10_000,
+      );
+      await pause(1000);
+      expect(receiver.received.map((message) => message.body.event)).toEqual([
+        'mission.status_updated',
+      ]);
+    });
+
     it('sends nothing for a mission the crew already acknowledged', async () => {
       const { api } = await newTenant(server());
       const { mission, operator } = await missionFor(api, '+351912000006', 'critical');

@@ -248,4 +248,65 @@ describeOnEachDatabase('SMS replies', (server) => {
     expect(answer.body.outcome).toBe('unknown_sender');
     expect((await missionOf(api, mission.id)).status).toBe('CREATED');
   });
+
+  it('reads a number after the code as words when the sender has one mission', async () => {
+    const { api } = await newTenant(server());
+    const phone = '+351913000012';
+    const { mission } = await crewWithPhone(api, phone);
+
+    const answer = await text(api, phone, 'ACK 5 min out');
+    expect(answer.body).toMatchObject({ outcome: 'applied', status: 'ACK' });
+    expect((await missionOf(api, mission.id)).feedback).toEqual({ observations: '5 min out' });
+  });
+
+  it('refuses a FAIL reason longer than the API takes', async () => {
+    const { api } = await newTenant(server());
+    const phone = '+351913000013';
+    const { mission } = await crewWithPhone(api, phone);
+
+    const answer = await text(api, phone, `FAIL ${'x'.repeat(501)}`);
+    expect(answer.body.outcome).toBe('not_understood');
+    expect(answer.body.reply).toMatch(/the reason is over 500 characters/);
+    expect((await missionOf(api, mission.id)).status).toBe('CREATED');
+  });
+
+  it('answers a reply full of errors with a short help text', async () => {
+    const { api } = await newTenant(server());
+    const phone = '+351913000014';
+    await crewWithPhone(api, phone);
+
+    const answer = await text(api, phone, `SITE ${'hr 1 '.repeat(300)}`.trim());
+    expect(answer.body.outcome).toBe('not_understood');
+    expect(answer.body.reply.length).toBeLessThan(300);
+  });
+
+  it('answers retries of one refused text once, even when they arrive together', async () => {
+    const { api } = await newTenant(server());
+    const phone = '+351913000015';
+    await crewWithPhone(api, phone);
+    await text(api, phone, 'SITE');
+
+    // ROUTE after ON_SITE is refused; the provider sends the same message 8 times at once.
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => text(api, phone, 'ROUTE', { MessageSid: 'SMrefused' })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
+    expect(answers.filter((answer) => !answer.body.duplicate)).toHaveLength(1);
+    const received = await api.get('/v1/channels/sms/messages?direction=in&limit=500');
+    expect(received.body.data.filter((sms: any) => sms.body === 'ROUTE')).toHaveLength(1);
+    const help = (await textsTo(api, phone)).filter((sms) => sms.body.includes('cannot move'));
+    expect(help).toHaveLength(1);
+  });
+
+  it('takes replies from a member who joined the team after the dispatch', async () => {
+    const { api } = await newTenant(server());
+    const crew = await fieldTeam(api);
+    const event = await makeEvent(api);
+    const mission = await dispatch(api, { event_id: event.id, team_id: crew.team.id });
+    const joined = await actingMember(api, 'operator', crew.team.id);
+    await api.patch(`/v1/members/${joined.member.id}`, { phone: '+351913000016' });
+
+    const answer = await text(api, '+351913000016', 'ACK');
+    expect(answer.body).toMatchObject({ outcome: 'applied', mission_id: mission.id });
+  });
 });

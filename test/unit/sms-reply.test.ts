@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseSmsReply } from '../../src/domain/sms-reply.js';
+import { parseSmsReply, replyHelp } from '../../src/domain/sms-reply.js';
 
 import { titled } from './titled.js';
 
@@ -50,4 +50,19 @@ describe('parseSmsReply', () => {
       expect(parseSmsReply(body)).toBeUndefined();
     },
   );
+});
+
+describe('replyHelp', () => {
+  it('says the problem, the codes and an example', () => {
+    expect(replyHelp('you have no open mission')).toBe(
+      'WEDE: you have no open mission. Reply ACK, ROUTE, SITE, DONE, FAIL why, or BACKUP, ' +
+        'then any details, e.g. "SITE stable bp 120/80".',
+    );
+  });
+
+  it('stays short however long the problem it reports', () => {
+    const help = replyHelp('hr 1: heart_rate must be from 20 to 300 bpm; '.repeat(300));
+    expect(help.length).toBeLessThan(300);
+    expect(help).toContain('…. Reply ACK');
+  });
 });

@@ -33,10 +33,11 @@ function without(data: Record<string, unknown>, field: string): Record<string, u
 }
 
 describe('webhook event types', () => {
-  it('lists the six message types a receiver can subscribe to', () => {
+  it('lists the seven message types a receiver can subscribe to', () => {
     expect([...WEBHOOK_EVENT_TYPES]).toEqual([
       'mission.created',
       'mission.status_updated',
+      'mission.undelivered',
       'event.created',
       'event.closed',
       'team.status_changed',

@@ -51,8 +51,9 @@ export function oneOf(
       return found === undefined ? refused(`must be one of ${values.join(', ')}`) : accepted(found);
     },
     text: {
-      match: new RegExp(`(?<![\\w-])(${words})(?![\\w-])`, 'gi'),
-      read: (match) => match[1],
+      // "not stable" names a value only to deny it: read, so it is refused, never taken.
+      match: new RegExp(`(?<![\\w-])(not\\s+)?(${words})(?![\\w-])`, 'gi'),
+      read: (match) => (match[1] === undefined ? match[2] : { not: match[2] }),
     },
   };
 }
@@ -61,13 +62,13 @@ export function oneOf(
 export function count(
   name: string,
   labels: readonly string[],
-  bounds: { min: number; max: number; unit?: string },
+  bounds: { min: number; max: number; unit?: string; typical?: number },
 ): FeedbackField {
   const unit = bounds.unit ?? '';
   return {
     name,
     labels,
-    example: `${labels[0]} ${bounds.min + 1}`,
+    example: `${labels[0]} ${bounds.typical ?? bounds.min}`,
     check(value) {
       if (typeof value !== 'number' || !Number.isInteger(value)) {
         return refused('must be a whole number');
@@ -78,8 +79,12 @@ export function count(
       return accepted(value);
     },
     text: {
-      match: new RegExp(`(?<![\\w-])(?:${alternatives(labels)})\\s*[:=]?\\s*(-?\\d+)%?`, 'gi'),
-      read: (match) => Number(match[1]),
+      // Decimals are read whole, so "hr 88.5" is refused rather than cut to 88.
+      match: new RegExp(
+        `(?<![\\w-])(?:${alternatives(labels)})\\s*[:=]?\\s*(-?\\d+(?:[.,]\\d+)?)%?`,
+        'gi',
+      ),
+      read: (match) => Number(match[1]!.replace(',', '.')),
     },
   };
 }
@@ -88,14 +93,14 @@ export function count(
 export function measure(
   name: string,
   labels: readonly string[],
-  bounds: { min: number; max: number; unit: string },
+  bounds: { min: number; max: number; unit: string; typical?: number },
   /** How the unit may follow the number in SMS text, as a regular expression. */
   suffix = '',
 ): FeedbackField {
   return {
     name,
     labels,
-    example: `${labels[0]} ${bounds.min + 1}`,
+    example: `${labels[0]} ${bounds.typical ?? bounds.min}`,
     check(value) {
       if (typeof value !== 'number' || !Number.isFinite(value)) return refused('must be a number');
       if (value < bounds.min || value > bounds.max) {
@@ -122,8 +127,12 @@ export function flag(name: string, labels: readonly string[]): FeedbackField {
       return typeof value === 'boolean' ? accepted(value) : refused('must be true or false');
     },
     text: {
-      match: new RegExp(`(?<![\\w-])(no\\s+)?(?:${alternatives(labels)})(?![\\w-])`, 'gi'),
-      read: (match) => match[1] === undefined,
+      match: new RegExp(
+        `(?<![\\w-])(no\\s+|not\\s+)?(?:${alternatives(labels)})` +
+          `(\\s+not\\s+(?:required|needed))?(?![\\w-])`,
+        'gi',
+      ),
+      read: (match) => match[1] === undefined && match[2] === undefined,
     },
   };
 }

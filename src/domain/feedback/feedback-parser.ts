@@ -35,12 +35,14 @@ export function feedbackParser(
   vertical: string,
   fields: readonly FeedbackField[],
   notes: FeedbackField,
+  /** A realistic reply's details, for the help text. */
+  example: string,
 ): FeedbackParser {
   const known = new Map([...fields, notes].map((field) => [field.name, field]));
 
   return {
     vertical,
-    example: fields.map((field) => field.example).join(' '),
+    example,
 
     normalize(feedback) {
       const normalized: Feedback = {};

@@ -11,8 +11,9 @@ export const fireFeedback = feedbackParser(
       'false alarm': 'no_fire',
     }),
     count('casualties', ['casualties', 'injured', 'cas'], { min: 0, max: 1000 }),
-    count('units_needed', ['units needed', 'need units', 'units'], { min: 0, max: 50 }),
+    count('units_needed', ['units needed', 'need units', 'units'], { min: 0, max: 50, typical: 2 }),
     flag('hazmat', ['hazmat']),
   ],
   note('observations'),
+  'contained casualties 0 no hazmat',
 );

@@ -38,7 +38,8 @@ const bloodPressure: FeedbackField = {
     return accepted({ systolic: high, diastolic: low });
   },
   text: {
-    match: /(?<![\w-])(?:blood\s*pressure|b\/p|bp)\s*[:=]?\s*(\d{1,3})\s*(?:\/|over)\s*(\d{1,3})/gi,
+    match:
+      /(?<![\w-])(?:blood\s*pressure|b\/p|bp)\s*[:=]?\s*(\d{1,3})\s*(?:\/|over)\s*(\d{1,3})(?![\d/])/gi,
     read: (match) => ({ systolic: Number(match[1]), diastolic: Number(match[2]) }),
   },
 };
@@ -56,15 +57,31 @@ export const healthcareFeedback = feedbackParser(
       deceased: 'deceased',
     }),
     bloodPressure,
-    count('heart_rate', ['heart rate', 'pulse', 'hr'], { min: 20, max: 300, unit: ' bpm' }),
-    count('spo2', ['spo2', 'sp02', 'sats', 'sat', 'o2'], { min: 50, max: 100, unit: '%' }),
-    count('respiratory_rate', ['resp rate', 'resp', 'rr'], { min: 2, max: 80, unit: '/min' }),
+    count('heart_rate', ['heart rate', 'pulse', 'hr'], {
+      min: 20,
+      max: 300,
+      unit: ' bpm',
+      typical: 80,
+    }),
+    count('spo2', ['spo2', 'sp02', 'sats', 'sat', 'o2'], {
+      min: 50,
+      max: 100,
+      unit: '%',
+      typical: 97,
+    }),
+    count('respiratory_rate', ['respiratory rate', 'resp rate', 'resp', 'rr'], {
+      min: 2,
+      max: 80,
+      unit: '/min',
+      typical: 16,
+    }),
     measure(
       'temperature',
       ['temperature', 'temp'],
-      { min: 25, max: 45, unit: '°C' },
+      { min: 25, max: 45, unit: '°C', typical: 37 },
       '\\s*°?\\s*c(?![\\w-])',
     ),
   ],
   note('observations'),
+  'stable bp 120/80 hr 88 spo2 97',
 );

@@ -13,9 +13,10 @@ export const securityFeedback = feedbackParser(
       'all clear': 'none',
       clear: 'none',
     }),
-    count('suspects', ['suspects', 'suspect'], { min: 0, max: 1000 }),
+    count('suspects', ['suspects', 'suspect'], { min: 0, max: 1000, typical: 1 }),
     count('arrests', ['arrests', 'arrested'], { min: 0, max: 1000 }),
     flag('police_required', ['police']),
   ],
   note('observations'),
+  'threat low suspects 1 police',
 );
