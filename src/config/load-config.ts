@@ -78,7 +78,7 @@ export const DEFAULT_DATABASE_PATH = './data/wede.db';
 
 /** Reads the configuration from the environment, refusing anything it cannot use. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return {
+  const config = {
     port: parsePort(env.PORT),
     host: nonEmpty('HOST', env.HOST) ?? '127.0.0.1',
     database: parseDatabaseUrl(nonEmpty('DATABASE_URL', env.DATABASE_URL) ?? DEFAULT_DATABASE_PATH),
@@ -107,6 +107,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: parseHttpUrl('WEDE_PUBLIC_URL', env.WEDE_PUBLIC_URL)?.replace(/\/+$/, ''),
     },
   };
+  refuseEarlyAlert(config.delivery);
+  return config;
+}
+
+// An alert before the crew was even texted would cry wolf on every mission.
+function refuseEarlyAlert(delivery: DeliverySettings): void {
+  for (const priority of PRIORITIES) {
+    const texted = delivery.escalationSeconds[priority];
+    const alerted = delivery.undeliveredSeconds[priority];
+    if (alerted <= texted) {
+      throw new ConfigError(
+        `WEDE_UNDELIVERED_SECONDS must be longer than WEDE_ESCALATION_SECONDS for each ` +
+          `priority; ${priority} is ${alerted} s against ${texted} s`,
+      );
+    }
+  }
 }
 
 /** `critical=10,high=20`: seconds per priority; priorities left out keep their default. */

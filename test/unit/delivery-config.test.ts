@@ -27,13 +27,19 @@ describe.each(['WEDE_ESCALATION_SECONDS', 'WEDE_UNDELIVERED_SECONDS'])('%s', (va
   const field = variable === 'WEDE_ESCALATION_SECONDS' ? 'escalationSeconds' : 'undeliveredSeconds';
 
   it('takes every priority, with spaces and decimals', () => {
-    const config = loadConfig({ [variable]: 'critical=5, high=7.5,medium=9 , low=11' });
-    expect(config.delivery[field]).toEqual({ critical: 5, high: 7.5, medium: 9, low: 11 });
+    const value = 'critical=15, high=27.5,medium=39 , low=71';
+    const config = loadConfig({
+      WEDE_ESCALATION_SECONDS: 'critical=1,high=2,medium=3,low=4',
+      [variable]: value,
+    });
+    expect(config.delivery[field]).toEqual({ critical: 15, high: 27.5, medium: 39, low: 71 });
   });
 
   it('keeps the default of a priority left out', () => {
-    const seconds = loadConfig({ [variable]: 'critical=3' }).delivery[field];
-    expect(seconds.critical).toBe(3);
+    // Kept apart from the other timer's default, so the pair stays in order.
+    const value = field === 'escalationSeconds' ? 'critical=3' : 'critical=30';
+    const seconds = loadConfig({ [variable]: value }).delivery[field];
+    expect(seconds.critical).toBe(field === 'escalationSeconds' ? 3 : 30);
     expect(seconds.low).toBe(loadConfig({}).delivery[field].low);
   });
 
@@ -49,6 +55,20 @@ describe.each(['WEDE_ESCALATION_SECONDS', 'WEDE_UNDELIVERED_SECONDS'])('%s', (va
   ])('refuses %j, naming the variable', (value) => {
     expect(refusal({ [variable]: value }).message).toMatch(
       new RegExp(`^${variable} must look like critical=10,high=20,medium=30,low=60`),
+    );
+  });
+});
+
+describe('the undelivered alert after the text', () => {
+  it('refuses an alert limit not longer than the escalation delay, naming the priority', () => {
+    expect(
+      refusal({ WEDE_ESCALATION_SECONDS: 'high=30', WEDE_UNDELIVERED_SECONDS: 'high=30' }).message,
+    ).toBe(
+      'WEDE_UNDELIVERED_SECONDS must be longer than WEDE_ESCALATION_SECONDS for each ' +
+        'priority; high is 30 s against 30 s',
+    );
+    expect(refusal({ WEDE_UNDELIVERED_SECONDS: 'critical=5' }).message).toMatch(
+      /critical is 5 s against 10 s$/,
     );
   });
 });
