@@ -38,8 +38,12 @@ const bloodPressure: FeedbackField = {
     return accepted({ systolic: high, diastolic: low });
   },
   text: {
-    match:
-      /(?<![\w-])(?:blood\s*pressure|b\/p|bp)\s*[:=]?\s*(\d{1,3})\s*(?:\/|over)\s*(\d{1,3})(?![\d/])/gi,
+    // A third number ("120/80/60") is not a blood pressure: the lookahead leaves it unread.
+    match: new RegExp(
+      String.raw`(?<![\w-])(?:blood\s*pressure|b\/p|bp)\s*[:=]?\s*` +
+        String.raw`(\d{1,3})\s*(?:\/|over)\s*(\d{1,3})(?![\d/])`,
+      'gi',
+    ),
     read: (match) => ({ systolic: Number(match[1]), diastolic: Number(match[2]) }),
   },
 };
