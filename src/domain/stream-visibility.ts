@@ -77,9 +77,14 @@ function followAsTeam(
   const ownTeam = stringField(change.data, 'team_id') === viewer.teamId;
   const joinsEvent = ownTeam && eventId !== null && !viewer.eventIds.has(eventId);
   const onOwnEvent = eventId !== null && viewer.eventIds.has(eventId);
-  const followed = joinsEvent
-    ? { ...viewer, eventIds: new Set([...viewer.eventIds, eventId]) }
-    : viewer;
+  // The team's own mission ending ends its part in the event: others' backups go on unseen.
+  const status = stringField(change.data, 'status');
+  const leavesEvent =
+    ownTeam && eventId !== null && (status === 'COMPLETED' || status === 'FAILED');
+  const eventIds = new Set(viewer.eventIds);
+  if (joinsEvent) eventIds.add(eventId);
+  if (leavesEvent) eventIds.delete(eventId);
+  const followed = joinsEvent || leavesEvent ? { ...viewer, eventIds } : viewer;
 
   return { visible: ownTeam || onOwnEvent, viewer: followed };
 }

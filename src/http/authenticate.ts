@@ -58,7 +58,8 @@ export async function authenticateStream(
   return principalOf(key);
 }
 
-function principalOf(key: LiveKey): Principal {
+/** The principal a live key stands for now: its role, permissions and member's team. */
+export function principalOf(key: LiveKey): Principal {
   const permissions =
     key.permissions === null
       ? null

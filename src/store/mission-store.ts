@@ -140,6 +140,7 @@ export async function listOpenEventIdsOfTeam(
     .distinct()
     .where('m.organization_id', '=', organizationId)
     .where('m.team_id', '=', teamId)
+    .where('m.status', 'not in', ['COMPLETED', 'FAILED'])
     .where('e.status', '=', 'OPEN')
     .execute();
   return rows.map((row) => row.event_id);

@@ -8,8 +8,17 @@ export type ClientMessage =
 
 type Fields = Record<string, unknown>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// The audit sequence is a 32-bit integer in the database.
+const MAX_SEQ = 2_147_483_647;
+
 const PARSERS: Record<ClientMessage['type'], (fields: Fields) => ClientMessage> = {
-  receipt: (fields) => ({ type: 'receipt', missionId: text(fields, 'mission_id') }),
+  receipt: (fields) => {
+    const missionId = text(fields, 'mission_id');
+    if (!UUID.test(missionId))
+      throw new WedeError('validation_failed', 'mission_id must be a UUID');
+    return { type: 'receipt', missionId };
+  },
   location: (fields) => ({
     type: 'location',
     lat: number(fields, 'lat'),
@@ -17,7 +26,7 @@ const PARSERS: Record<ClientMessage['type'], (fields: Fields) => ClientMessage> 
   }),
   resume: (fields) => {
     const after = number(fields, 'after');
-    if (!Number.isSafeInteger(after) || after < 0) {
+    if (!Number.isSafeInteger(after) || after < 0 || after > MAX_SEQ) {
       throw new WedeError('validation_failed', 'after must be a whole number, 0 or more');
     }
     return { type: 'resume', after };

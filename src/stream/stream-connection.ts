@@ -12,6 +12,8 @@ import { lastAuditSeq, listAuditRows } from '../store/audit-store.js';
 import { inTransaction } from '../store/database.js';
 import { listOpenEventIdsOfTeam } from '../store/mission-store.js';
 import { lockOrganizationWrites } from '../store/organization-store.js';
+import { findLiveKey } from '../store/key-store.js';
+import { principalOf } from '../http/authenticate.js';
 import type { Db, Schema } from '../store/schema.js';
 import { changeMessage, type ChangeMessage } from './change-message.js';
 import { parseClientMessage, type ClientMessage } from './client-message.js';
@@ -37,6 +39,9 @@ const QUEUED_MESSAGES_ALLOWED = 50;
 /** Unsent bytes beyond which a reader too slow for the stream is dropped; it resumes later. */
 const SEND_BUFFER_LIMIT_BYTES = 4 * 1024 * 1024;
 const HEARTBEAT_INTERVAL_MS = 30_000;
+const RECHECK_INTERVAL_MS = 5_000;
+// Beyond this a device is better served by reloading its missions through the API.
+const MAX_REPLAY_CHANGES = 5_000;
 
 /**
  * One client of the stream: it sends the changes its principal may see, first
@@ -56,6 +61,9 @@ export class StreamConnection implements StreamSubscriber {
   private alive = true;
   private closed = false;
   private heartbeat: NodeJS.Timeout | null = null;
+  private recheck: NodeJS.Timeout | null = null;
+  /** The seq of the last change handled, sent or not: nothing at or before it goes again. */
+  private cursor = 0;
 
   constructor(
     private readonly socket: WebSocket,
@@ -76,6 +84,12 @@ export class StreamConnection implements StreamSubscriber {
     this.socket.on('error', (error) => this.log.warn({ err: error }, 'stream socket failed'));
     this.heartbeat = setInterval(() => this.checkAlive(), HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
+    // A key revoked, or a member moved, must not keep what it was allowed at connect time.
+    this.recheck = setInterval(
+      () => this.enqueue(async () => void (await this.stillAllowed(this.deps.reader))),
+      RECHECK_INTERVAL_MS,
+    );
+    this.recheck.unref();
 
     this.enqueue(() => this.greet(after));
   }
@@ -102,11 +116,26 @@ export class StreamConnection implements StreamSubscriber {
     await this.replay(after ?? seq);
   }
 
-  /** Sends every change after `after`, then the live ones held meanwhile, with none twice. */
+  /**
+   * Sends every change after `after`, then the live ones held meanwhile, with
+   * none twice. Page by page, giving way between pages so one client's long
+   * replay does not hold up the server; a resume older than the limit starts
+   * from now, and the client is told to reload what it holds through the API.
+   */
   private async replay(after: number): Promise<void> {
     this.held ??= [];
+    const latest = await lastAuditSeq(this.deps.reader, this.organizationId);
     let cursor = after;
-    for (;;) {
+    if (latest - after > MAX_REPLAY_CHANGES) {
+      this.send({
+        type: 'error',
+        code: 'resume_too_old',
+        message: `more than ${MAX_REPLAY_CHANGES} changes were missed; reload through the API`,
+      });
+      cursor = latest;
+    }
+
+    while (!this.closed) {
       const rows = await listAuditRows(
         this.deps.reader,
         this.organizationId,
@@ -114,18 +143,24 @@ export class StreamConnection implements StreamSubscriber {
         AUDIT_PAGE_ROWS,
       );
       for (const row of rows) {
-        this.deliver(await changeMessage(this.deps.reader, row));
+        this.deliver(await changeMessage(this.deps.reader, row), true);
         cursor = row.seq;
       }
       if (rows.length < AUDIT_PAGE_ROWS) break;
+      await new Promise((resolve) => setImmediate(resolve));
     }
 
+    this.cursor = Math.max(this.cursor, cursor);
     const held = this.held;
     this.held = null;
     for (const message of held) if (message.seq > cursor) this.deliver(message);
   }
 
-  private deliver(message: ChangeMessage): void {
+  private deliver(message: ChangeMessage, replaying = false): void {
+    // The hub may bring a change the replay already sent (its poll lags the replay).
+    if (!replaying && message.seq <= this.cursor) return;
+    this.cursor = Math.max(this.cursor, message.seq);
+
     const { visible, viewer } = followChange(this.viewer, message.change);
     this.viewer = viewer;
     if (visible) this.sendText(message.text);
@@ -185,11 +220,34 @@ export class StreamConnection implements StreamSubscriber {
     });
   }
 
+  /**
+   * Whether the key is still live and stands for the same team and role as at
+   * connect time; if not, the connection is closed and the client must connect
+   * again, as whoever it now is.
+   */
+  private async stillAllowed(db: Db): Promise<boolean> {
+    if (this.closed || this.principal.keyId === null) return !this.closed;
+    const key = await findLiveKey(db, this.organizationId, this.principal.keyId);
+    const now = key === undefined ? undefined : principalOf(key);
+    if (now === undefined) {
+      this.close(POLICY_VIOLATION, 'the key was revoked');
+      return false;
+    }
+    if (now.teamId !== this.principal.teamId || now.role !== this.principal.role) {
+      this.close(POLICY_VIOLATION, 'permissions changed; connect again');
+      return false;
+    }
+    return true;
+  }
+
   /** A write as the device, through the internet channel, like a route's write. */
   private async write<T>(work: (trx: Db, actor: Actor) => Promise<T>): Promise<T> {
     const actor: Actor = { principal: this.principal, now: this.deps.now(), channel: 'internet' };
     const result = await inTransaction(this.deps.db, async (trx) => {
       await lockOrganizationWrites(trx, this.organizationId);
+      if (!(await this.stillAllowed(trx))) {
+        throw new WedeError('unauthorized', 'the key was revoked or its member changed');
+      }
       return work(trx, actor);
     });
     this.deps.afterCommit();
@@ -258,6 +316,7 @@ export class StreamConnection implements StreamSubscriber {
     if (this.closed) return;
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.recheck) clearInterval(this.recheck);
     this.deps.hub.leave(this);
     this.log.info({ code }, 'stream ended');
   }

@@ -144,4 +144,38 @@ describeOnEachDatabase('a field device on the stream', (server) => {
     expect(sent.data).toMatchObject({ status: 'SENT', channel: 'sms' });
     expect(performance.now() - committedAt).toBeLessThan(2000);
   });
+
+  it('closes when its key is revoked, and a receipt sent meanwhile marks nothing', async () => {
+    const { api } = server();
+    const crew = await fieldTeam(api);
+    const key = await makeKey(api, { member_id: crew.operatorMember.id });
+    const device = await deviceOf(key);
+    const event = await makeEvent(api);
+    const mission = await dispatch(api, { event_id: event.id, team_id: crew.team.id });
+    await device.next(isChange('mission.created', mission.id));
+
+    const keys = (await api.get('/v1/keys')).body.data;
+    const keyId = keys.find((k: any) => k.member_id === crew.operatorMember.id).id;
+    expect((await api.delete(`/v1/keys/${keyId}`)).status).toBe(200);
+    device.send({ type: 'receipt', mission_id: mission.id });
+
+    expect(await device.closed).toBe(1008);
+    expect((await api.get(`/v1/missions/${mission.id}`)).body.status).toBe('CREATED');
+  });
+
+  it('closes when its member moves to another team, before a receipt counts', async () => {
+    const { api } = server();
+    const crew = await fieldTeam(api);
+    const device = await deviceOf(await makeKey(api, { member_id: crew.operatorMember.id }));
+    const other = await fieldTeam(api);
+    const event = await makeEvent(api);
+    const mission = await dispatch(api, { event_id: event.id, team_id: crew.team.id });
+    await device.next(isChange('mission.created', mission.id));
+
+    await api.patch(`/v1/members/${crew.operatorMember.id}`, { team_id: other.team.id });
+    device.send({ type: 'receipt', mission_id: mission.id });
+
+    expect(await device.closed).toBe(1008);
+    expect((await api.get(`/v1/missions/${mission.id}`)).body.status).toBe('CREATED');
+  });
 });

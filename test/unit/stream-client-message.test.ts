@@ -5,7 +5,10 @@ import { parseClientMessage } from '../../src/stream/client-message.js';
 
 describe('parseClientMessage', () => {
   it.each([
-    ['{"type":"receipt","mission_id":"m1"}', { type: 'receipt', missionId: 'm1' }],
+    [
+      '{"type":"receipt","mission_id":"01900000-0000-7000-8000-000000000001"}',
+      { type: 'receipt', missionId: '01900000-0000-7000-8000-000000000001' },
+    ],
     ['{"type":"location","lat":-90,"lng":180}', { type: 'location', lat: -90, lng: 180 }],
     ['{"type":"resume","after":0}', { type: 'resume', after: 0 }],
     ['{"type":"resume","after":42,"extra":true}', { type: 'resume', after: 42 }],
@@ -29,6 +32,9 @@ describe('parseClientMessage', () => {
     ['{"type":"location","lat":1e999,"lng":2}', 'validation_failed'],
     ['{"type":"resume","after":1.5}', 'validation_failed'],
     ['{"type":"resume","after":-1}', 'validation_failed'],
+    ['{"type":"resume","after":2147483648}', 'validation_failed'],
+    ['{"type":"receipt","mission_id":"m1"}', 'validation_failed'],
+    ['{"type":"receipt","mission_id":"\\u0000"}', 'validation_failed'],
   ])('refuses %j with %s', (frame, code) => {
     let thrown: unknown;
     try {

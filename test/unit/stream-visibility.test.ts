@@ -213,3 +213,32 @@ describe('followChange', () => {
     expect(viewer).toEqual(teamViewer());
   });
 });
+
+describe('a team device after its own mission ends', () => {
+  const ended = (status: string): StreamChange => ({
+    action: 'mission.status_updated',
+    entityType: 'mission',
+    data: { mission_id: 'm', team_id: 'team-a', event_id: 'event-1', status },
+  });
+
+  it.each(['COMPLETED', 'FAILED'])(
+    'sees its mission %s, then no more of the backups on that event',
+    (status) => {
+      const viewer: StreamViewer = { scope: 'team', teamId: 'team-a', eventIds: new Set() };
+      const joined = followChange(viewer, missionCreated('team-a', 'event-1')).viewer;
+      expect(followChange(joined, missionUpdated('team-b', 'event-1')).visible).toBe(true);
+
+      const done = followChange(joined, ended(status));
+      expect(done.visible).toBe(true);
+      expect(followChange(done.viewer, missionUpdated('team-b', 'event-1')).visible).toBe(false);
+      expect(followChange(done.viewer, missionCreated('team-c', 'event-1')).visible).toBe(false);
+    },
+  );
+
+  it('keeps following while its mission is only moving on', () => {
+    const viewer: StreamViewer = { scope: 'team', teamId: 'team-a', eventIds: new Set() };
+    const joined = followChange(viewer, missionCreated('team-a', 'event-1')).viewer;
+    const onSite = followChange(joined, ended('ON_SITE')).viewer;
+    expect(followChange(onSite, missionUpdated('team-b', 'event-1')).visible).toBe(true);
+  });
+});

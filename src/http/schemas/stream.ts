@@ -7,6 +7,8 @@ export const StreamQuery = Type.Object(
     after: Type.Optional(
       Type.Integer({
         minimum: 0,
+        // The audit sequence is a 32-bit integer in the database.
+        maximum: 2_147_483_647,
         description: 'The seq of the last change the client has; it gets every later one first',
       }),
     ),
