@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 
-import { databaseKinds } from './test-database.js';
+import { databaseKinds, type DatabaseKind } from './test-database.js';
 import { startTestServer, type TestServer, type TestServerOptions } from './test-server.js';
 
 /**
@@ -11,8 +11,10 @@ export function describeOnEachDatabase(
   title: string,
   body: (server: () => TestServer) => void,
   options: TestServerOptions = {},
+  /** Fewer databases, for what only one of them does (several servers share PostgreSQL). */
+  only: (kind: DatabaseKind) => boolean = () => true,
 ): void {
-  describe.each(databaseKinds())(`${title} [%s]`, (kind) => {
+  describe.each(databaseKinds().filter(only))(`${title} [%s]`, (kind) => {
     let server: TestServer | undefined;
 
     beforeAll(async () => {
