@@ -15,7 +15,8 @@ export function httpSmsProvider(
   settings: SmsHttpSettings,
   statusCallback: string | undefined,
 ): SmsProvider {
-  const authorization = `Basic ${Buffer.from(`${settings.user}:${settings.token}`).toString('base64')}`;
+  const credentials = Buffer.from(`${settings.user}:${settings.token}`).toString('base64');
+  const authorization = `Basic ${credentials}`;
 
   return {
     name: 'http',

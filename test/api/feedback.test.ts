@@ -40,7 +40,7 @@ describeOnEachDatabase("feedback read by the mission's vertical", (server) => {
     expect((await api.get(`/v1/missions/${mission.id}`)).body.feedback).toEqual(normalized);
   });
 
-  it('refuses an impossible blood pressure with 400 naming the field, changing nothing', async () => {
+  it('refuses an impossible blood pressure, naming the field, changing nothing', async () => {
     const { api } = server();
     const { mission, operator } = await missionOf(api, 'healthcare');
     const before = (await api.get(`/v1/missions/${mission.id}`)).body;

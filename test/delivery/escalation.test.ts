@@ -40,7 +40,7 @@ describeOnEachDatabase(
     const pool = new ReceiverPool();
     afterEach(() => pool.stopAll());
 
-    it('texts the crew once the delay passes without a receipt, and marks it SENT by sms', async () => {
+    it('texts the crew once the delay passes unconfirmed, and marks it SENT by sms', async () => {
       const { api } = await newTenant(server());
       const { mission, dispatchedAt } = await missionFor(api, '+351912000001');
 

@@ -54,7 +54,7 @@ describeOnEachDatabase('a console on the stream', (server) => {
     expect(other.messages.some((m) => m.data?.id === ours.id)).toBe(false);
   });
 
-  it('sends a device that resumes after a disconnect exactly what it missed, in order', async () => {
+  it('sends a device resuming after a disconnect exactly what it missed, in order', async () => {
     const { api } = server();
     const crew = await fieldTeam(api);
     const key = await makeKey(api, { member_id: crew.operatorMember.id });

@@ -77,7 +77,7 @@ describeOnEachDatabase('a field device on the stream', (server) => {
     ]);
   });
 
-  it('gets every status change of its missions, and backups of other teams on its event', async () => {
+  it('gets every change of its missions, and backups by other teams on its event', async () => {
     const { api } = server();
     const crew = await fieldTeam(api);
     const other = await fieldTeam(api);
@@ -115,7 +115,7 @@ describeOnEachDatabase('a field device on the stream', (server) => {
     expect(changes.some((message) => message.data.mission_id === theirs.id)).toBe(false);
   });
 
-  it('gets a change committed by another process, which pokes nothing, within about a second', async () => {
+  it('gets a change from another process, which pokes nothing, within a second', async () => {
     const { api, running } = server();
     const crew = await fieldTeam(api);
     const event = await makeEvent(api);

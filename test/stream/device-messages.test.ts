@@ -59,7 +59,7 @@ describeOnEachDatabase('what a device sends on the stream', (server) => {
     expect(updated_at).toBe(before.updated_at);
   });
 
-  it("answers a receipt for another team's mission as not found, and leaves it CREATED", async () => {
+  it("answers a receipt for another team's mission as not found, leaving it", async () => {
     const { api } = server();
     const theirs = await dispatchedMission(api);
     const crew = await fieldTeam(api);

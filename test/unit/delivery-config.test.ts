@@ -13,7 +13,7 @@ function refusal(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('delivery settings by default', () => {
-  it('escalates after 10 to 60 s by priority and alerts after 1 to 5 min, on the log provider', () => {
+  it('escalates after 10 to 60 s and alerts after 1 to 5 min, on the log provider', () => {
     expect(loadConfig({}).delivery).toEqual({
       escalationSeconds: { critical: 10, high: 20, medium: 30, low: 60 },
       undeliveredSeconds: { critical: 60, high: 120, medium: 180, low: 300 },

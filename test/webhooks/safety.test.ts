@@ -132,7 +132,7 @@ describeOnEachDatabase('webhook URLs checked again at delivery time', (server) =
     expect(receiver.received).toHaveLength(0);
   });
 
-  it('sends nothing to an internal address once private addresses are no longer allowed', async () => {
+  it('sends nothing to an internal address once private ones are not allowed', async () => {
     const { api } = await newTenant(server());
     const receiver = await pool.start();
     const endpoint = await registerEndpoint(api, receiver.url, ['event.created']);
