@@ -1,3 +1,4 @@
+import type { PageRequest } from './page.js';
 import type { ApiKeyTable, Db } from './schema.js';
 
 export async function insertKey(db: Db, row: ApiKeyTable): Promise<void> {
@@ -58,12 +59,14 @@ export async function findKey(db: Db, organizationId: string, id: string) {
     .executeTakeFirst();
 }
 
-export async function listKeys(db: Db, organizationId: string) {
+export async function listKeys(db: Db, organizationId: string, page: PageRequest) {
   return db
     .selectFrom('api_keys')
     .selectAll()
     .where('organization_id', '=', organizationId)
+    .$if(page.after !== undefined, (q) => q.where('id', '<', page.after!))
     .orderBy('id', 'desc')
+    .limit(page.limit + 1)
     .execute();
 }
 

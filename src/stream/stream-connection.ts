@@ -111,7 +111,13 @@ export class StreamConnection implements StreamSubscriber {
     if (this.closed) return this.deps.hub.leave(this);
 
     const seq = await lastAuditSeq(this.deps.reader, this.organizationId);
-    this.send({ type: 'hello', seq });
+    // A device learns whose missions it carries, so it confirms only its own team's.
+    this.send({
+      type: 'hello',
+      seq,
+      member_id: this.principal.memberId,
+      team_id: this.principal.teamId,
+    });
     this.log.info({ scope: this.viewer.scope, after: after ?? null, seq }, 'stream opened');
     await this.replay(after ?? seq);
   }

@@ -112,6 +112,29 @@ describeOnEachDatabase('API keys: who is calling and what the key may do', (serv
     expect(listed).toEqual(shown);
   });
 
+  it('lists keys a page at a time, newest first, each once', async () => {
+    const { api } = server();
+    for (const name of ['one', 'two', 'three']) {
+      expect((await api.post('/v1/keys', { name, role: 'dispatcher' })).status).toBe(201);
+    }
+    const everyKey = (await api.get('/v1/keys?limit=500')).body.data.map((key: any) => key.id);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : `&cursor=${cursor}`;
+      const page = await api.get(`/v1/keys?limit=2${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body.count).toBeLessThanOrEqual(2);
+      seen.push(...page.body.data.map((key: any) => key.id));
+      cursor = page.body.next_cursor;
+    } while (cursor !== null);
+
+    expect(everyKey.length).toBeGreaterThanOrEqual(4);
+    expect(seen).toEqual(everyKey);
+    expect([...everyKey].sort().reverse()).toEqual(everyKey);
+  });
+
   it('gives each new key its own secret', async () => {
     const { api } = server();
 

@@ -25,7 +25,13 @@ describeOnEachDatabase('a console on the stream', (server) => {
     const mission = await dispatch(api, { event_id: event.id, team_id: team.id });
     await console.next((message) => message.data?.mission_id === mission.id);
 
-    expect(hello).toEqual({ type: 'hello', seq: expect.any(Number) });
+    // An admin key belongs to no member and no team.
+    expect(hello).toEqual({
+      type: 'hello',
+      seq: expect.any(Number),
+      member_id: null,
+      team_id: null,
+    });
     const changes = changesOf(console);
     expect(changes.map(([, event]) => event)).toEqual([
       'team.created',

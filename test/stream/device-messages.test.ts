@@ -21,6 +21,24 @@ describeOnEachDatabase('what a device sends on the stream', (server) => {
     await Promise.all(opened.splice(0).map((stream) => stream.close()));
   });
 
+  it('is told in hello which member and team it carries missions for', async () => {
+    const { api } = server();
+    const crew = await fieldTeam(api);
+    const stream = await openStream(server().url, {
+      key: await makeKey(api, { member_id: crew.operatorMember.id }),
+    });
+    opened.push(stream);
+
+    const hello = await stream.next((message) => message.type === 'hello');
+
+    expect(hello).toEqual({
+      type: 'hello',
+      seq: expect.any(Number),
+      member_id: crew.operatorMember.id,
+      team_id: crew.team.id,
+    });
+  });
+
   it("reports its team's location like PUT /v1/teams/:id/location", async () => {
     const { api } = server();
     const crew = await fieldTeam(api);

@@ -2,10 +2,12 @@ import { Type } from 'typebox';
 
 import { createKey, revokeKey } from '../../services/manage-keys.js';
 import { listKeys } from '../../store/key-store.js';
+import { pageRequest } from '../../store/page.js';
 import { actorOf, type App, type RouteDeps } from '../app-types.js';
 import { idempotentWrite } from '../idempotent-write.js';
+import { listBody } from '../list-body.js';
 import { presentKey } from '../present/key.js';
-import { ERROR_RESPONSES, IdParams } from '../schemas/common.js';
+import { ERROR_RESPONSES, IdParams, ListQuery, listOf } from '../schemas/common.js';
 import { ApiKey, CreatedApiKey, KeyCreate } from '../schemas/key.js';
 
 const tags = ['keys'];
@@ -48,16 +50,15 @@ export async function keyRoutes(app: App, deps: RouteDeps): Promise<void> {
       config: manage,
       schema: {
         tags,
-        summary: 'List API keys (never their secrets)',
-        response: {
-          200: Type.Object({ data: Type.Array(ApiKey), count: Type.Integer() }),
-          ...ERROR_RESPONSES,
-        },
+        summary: 'List API keys (never their secrets), newest first',
+        querystring: Type.Object(ListQuery, { additionalProperties: false }),
+        response: { 200: listOf(ApiKey), ...ERROR_RESPONSES },
       },
     },
     async (request) => {
-      const data = (await listKeys(deps.db, request.principal.organizationId)).map(presentKey);
-      return { data, count: data.length };
+      const page = pageRequest(request.query.limit, request.query.cursor);
+      const rows = await listKeys(deps.db, request.principal.organizationId, page);
+      return listBody(rows, page.limit, presentKey);
     },
   );
 

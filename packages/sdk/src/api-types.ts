@@ -1,0 +1,73 @@
+import type { paths } from './generated/api.js';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** The JSON a route answers with `status`. */
+export type ResponseOf<
+  P extends keyof paths,
+  M extends Method,
+  S extends keyof Operation<P, M>['responses'],
+> = JsonOf<Operation<P, M>['responses'][S]>;
+
+/** The JSON body a route takes. */
+export type BodyOf<P extends keyof paths, M extends Method> = JsonOf<
+  NonNullable<Operation<P, M>['requestBody']>
+>;
+
+/** The query parameters a route takes. */
+export type QueryOf<P extends keyof paths, M extends Method> = NonNullable<
+  Operation<P, M>['parameters']['query']
+>;
+
+/** One page of a list: `next_cursor` is null on the last. */
+export interface Page<T> {
+  data: T[];
+  count: number;
+  next_cursor: string | null;
+}
+
+export type Mission = ResponseOf<'/v1/missions/{id}', 'get', 200>;
+export type MissionStatus = Mission['status'];
+export type MissionListQuery = QueryOf<'/v1/missions', 'get'>;
+export type StatusUpdate = BodyOf<'/v1/missions/{id}/status', 'patch'>;
+export type HistoryEntry = ResponseOf<'/v1/missions/{id}/history', 'get', 200>['data'][number];
+export type DispatchRequest = BodyOf<'/v1/teams/dispatch', 'post'>;
+
+/** An event: an incident to respond to (not a DOM Event). */
+export type WedeEvent = ResponseOf<'/v1/events/{id}', 'get', 200>;
+export type EventListQuery = QueryOf<'/v1/events', 'get'>;
+export type NewEvent = BodyOf<'/v1/events', 'post'>;
+export type EventChanges = BodyOf<'/v1/events/{id}', 'patch'>;
+export type EventClosing = BodyOf<'/v1/events/{id}/close', 'post'>;
+
+export type Team = ResponseOf<'/v1/teams/{id}', 'get', 200>;
+export type TeamListQuery = QueryOf<'/v1/teams', 'get'>;
+export type NewTeam = BodyOf<'/v1/teams', 'post'>;
+export type TeamChanges = BodyOf<'/v1/teams/{id}', 'patch'>;
+export type TeamLocation = BodyOf<'/v1/teams/{id}/location', 'put'>;
+
+export type Member = ResponseOf<'/v1/members/{id}', 'get', 200>;
+export type MemberListQuery = QueryOf<'/v1/members', 'get'>;
+export type NewMember = BodyOf<'/v1/members', 'post'>;
+export type MemberChanges = BodyOf<'/v1/members/{id}', 'patch'>;
+
+export type ApiKey = ResponseOf<'/v1/keys/{id}', 'delete', 200>;
+export type CreatedApiKey = ResponseOf<'/v1/keys', 'post', 201>;
+export type KeyListQuery = QueryOf<'/v1/keys', 'get'>;
+export type NewApiKey = BodyOf<'/v1/keys', 'post'>;
+
+export type WebhookEndpoint = ResponseOf<'/v1/webhooks/{id}', 'get', 200>;
+export type CreatedWebhookEndpoint = ResponseOf<'/v1/webhooks', 'post', 201>;
+export type WebhookListQuery = QueryOf<'/v1/webhooks', 'get'>;
+export type NewWebhookEndpoint = BodyOf<'/v1/webhooks', 'post'>;
+export type WebhookChanges = BodyOf<'/v1/webhooks/{id}', 'patch'>;
+export type WebhookDelivery = ResponseOf<
+  '/v1/webhooks/{id}/deliveries',
+  'get',
+  200
+>['data'][number];
+export type DeliveryListQuery = QueryOf<'/v1/webhooks/{id}/deliveries', 'get'>;
+export type Redelivery = BodyOf<'/v1/webhooks/{id}/redeliver', 'post'>;
+export type RedeliveryResult = ResponseOf<'/v1/webhooks/{id}/redeliver', 'post', 202>;

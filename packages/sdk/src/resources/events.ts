@@ -1,0 +1,69 @@
+import type { ApiCall, CallOptions, WriteOptions } from '../api-call.js';
+import type {
+  EventChanges,
+  EventClosing,
+  EventListQuery,
+  NewEvent,
+  Page,
+  WedeEvent,
+} from '../api-types.js';
+import { everyItem } from '../pages.js';
+
+/** Events: the incidents teams are dispatched to. */
+export class Events {
+  constructor(private readonly call: ApiCall) {}
+
+  /** Records an event (`OPEN`). Needs `events:manage`. */
+  create(event: NewEvent, options?: WriteOptions): Promise<WedeEvent> {
+    return this.call.result(
+      this.call.http.POST('/v1/events', { body: event, ...this.call.write(options) }),
+    );
+  }
+
+  /** One page of events, newest first; pass `next_cursor` as `cursor` for the next. */
+  list(query: EventListQuery = {}, options?: CallOptions): Promise<Page<WedeEvent>> {
+    return this.call.result(
+      this.call.http.GET('/v1/events', { params: { query }, ...this.call.read(options) }),
+    );
+  }
+
+  /** Every event matching `query`, fetched a page at a time as you iterate. */
+  all(query: Omit<EventListQuery, 'cursor'> = {}, options?: CallOptions): AsyncIterable<WedeEvent> {
+    return everyItem((cursor) => this.list({ ...query, cursor }, options));
+  }
+
+  /** One event. Needs `events:view`. */
+  get(id: string, options?: CallOptions): Promise<WedeEvent> {
+    return this.call.result(
+      this.call.http.GET('/v1/events/{id}', {
+        params: { path: { id } },
+        ...this.call.read(options),
+      }),
+    );
+  }
+
+  /** Corrects an open event: title, notes, address, priority, place. Needs `events:manage`. */
+  update(id: string, changes: EventChanges, options?: WriteOptions): Promise<WedeEvent> {
+    return this.call.result(
+      this.call.http.PATCH('/v1/events/{id}', {
+        params: { path: { id } },
+        body: changes,
+        ...this.call.write(options),
+      }),
+    );
+  }
+
+  /**
+   * Closes an event. One with active missions is refused unless
+   * `fail_active_missions` is set, which ends them `FAILED` with `reason`.
+   */
+  close(id: string, closing: EventClosing = {}, options?: WriteOptions): Promise<WedeEvent> {
+    return this.call.result(
+      this.call.http.POST('/v1/events/{id}/close', {
+        params: { path: { id } },
+        body: closing,
+        ...this.call.write(options),
+      }),
+    );
+  }
+}

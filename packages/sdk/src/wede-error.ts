@@ -1,0 +1,81 @@
+/** What went wrong, as the server names it, or as the client does when no answer came. */
+/**
+ * What went wrong: the server's error codes, and the client's own for a
+ * request that got no answer or a webhook that does not verify.
+ */
+export type WedeErrorCode =
+  | 'validation_failed'
+  | 'invalid_json'
+  | 'invalid_status'
+  | 'invalid_occurred_at'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'invalid_transition'
+  | 'mission_final'
+  | 'conflict'
+  | 'team_unavailable'
+  | 'no_team_available'
+  | 'event_closed'
+  | 'event_has_active_missions'
+  | 'idempotency_key_in_use'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'idempotency_key_reused'
+  | 'rate_limited'
+  | 'internal'
+  | 'unavailable'
+  | 'network_error'
+  | 'timeout'
+  | 'aborted'
+  | 'invalid_signature'
+  // Codes a newer server may add still type-check.
+  | (string & {});
+
+/**
+ * Every failure the SDK reports: an answer from the server that is not a
+ * success, a request that got no answer, or a webhook that does not verify.
+ *
+ * `status` is the HTTP status, or 0 when no answer came (`network_error`,
+ * `timeout`, `aborted`) or for a webhook (`invalid_signature`).
+ */
+export class WedeError extends Error {
+  override readonly name = 'WedeError';
+
+  constructor(
+    readonly status: number,
+    readonly code: WedeErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    /** The server's `x-request-id`, to find the request in its logs. */
+    readonly requestId: string | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** The error a server answer describes; a body in another shape still gives a WedeError. */
+  static fromAnswer(status: number, body: unknown, requestId: string | null): WedeError {
+    const error = (body as { error?: unknown } | null)?.error;
+    if (isErrorBody(error)) {
+      return new WedeError(status, error.code, error.message, error.details ?? {}, requestId);
+    }
+    return new WedeError(status, `http_${status}`, `the server answered ${status}`, {}, requestId);
+  }
+
+  /** True when no answer came at all, so the request may not have reached the server. */
+  get unanswered(): boolean {
+    return this.status === 0 && this.code !== 'invalid_signature';
+  }
+}
+
+interface ErrorBody {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  const candidate = value as Partial<ErrorBody> | null | undefined;
+  return typeof candidate?.code === 'string' && typeof candidate.message === 'string';
+}
