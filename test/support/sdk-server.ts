@@ -35,7 +35,6 @@ export async function startSdkServer(
   const env: WedeEnv = {
     DATABASE_URL: databaseUrl(database.config),
     WEDE_ADMIN_KEY: adminKey,
-    LOG_LEVEL: 'warn',
     // Test receivers listen on 127.0.0.1 over plain http.
     WEDE_WEBHOOK_ALLOW_HTTP: 'true',
     WEDE_WEBHOOK_ALLOW_PRIVATE: 'true',
