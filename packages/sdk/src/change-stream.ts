@@ -74,6 +74,9 @@ export interface StreamOptions {
 }
 
 const OPEN = 1;
+const GREETING_TIMEOUT_MS = 15_000;
+/** Messages kept for sending while not connected; the oldest go first when full. */
+const OUTGOING_LIMIT = 1_000;
 
 /**
  * The live stream of changes, as an async iterable: reconnects with backoff
@@ -212,12 +215,17 @@ export class ChangeStream implements AsyncIterable<StreamItem> {
       let greeted = false;
       const socket = new this.Socket(url.toString());
       this.socket = socket;
+      // A handshake that hangs (a captive portal, a half-open link) is given up and retried.
+      const unanswered = setTimeout(() => socket.close(), GREETING_TIMEOUT_MS);
       socket.addEventListener('message', (event) => {
-        if (typeof event.data === 'string' && this.receive(event.data)) greeted = true;
+        if (typeof event.data !== 'string' || !this.receive(event.data)) return;
+        greeted = true;
+        clearTimeout(unanswered);
       });
       // Every failure ends in close, which is where the connection is given up.
       socket.addEventListener('error', () => undefined);
       socket.addEventListener('close', () => {
+        clearTimeout(unanswered);
         if (this.socket === socket) this.socket = null;
         resolve(greeted);
       });
@@ -278,7 +286,7 @@ export class ChangeStream implements AsyncIterable<StreamItem> {
   private sendWhenOpen(message: Record<string, unknown>): void {
     const text = JSON.stringify(message);
     if (this.connected) this.socket!.send(text);
-    else this.outgoing.push(text);
+    else if (this.outgoing.push(text) > OUTGOING_LIMIT) this.outgoing.shift();
   }
 
   private fail(error: WedeError): void {
