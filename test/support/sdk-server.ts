@@ -30,10 +30,12 @@ export async function startSdkServer(
   kind: DatabaseKind = 'sqlite',
   extraEnv: WedeEnv = {},
 ): Promise<SdkServer> {
-  const database: TestDatabase = await createTestDatabase(kind);
+  // A test that needs the database itself (another organization in it) passes its own.
+  const database: TestDatabase | null =
+    extraEnv.DATABASE_URL === undefined ? await createTestDatabase(kind) : null;
   const adminKey = `wede_sdk_${randomBytes(16).toString('hex')}`;
   const env: WedeEnv = {
-    DATABASE_URL: databaseUrl(database.config),
+    DATABASE_URL: database === null ? undefined : databaseUrl(database.config),
     WEDE_ADMIN_KEY: adminKey,
     // Test receivers listen on 127.0.0.1 over plain http.
     WEDE_WEBHOOK_ALLOW_HTTP: 'true',
@@ -68,7 +70,7 @@ export async function startSdkServer(
     },
     close: async () => {
       await current.kill();
-      await database.drop().catch(() => undefined);
+      await database?.drop().catch(() => undefined);
     },
   };
   return server;

@@ -30,7 +30,10 @@ export interface Page<T> {
 
 export type Mission = ResponseOf<'/v1/missions/{id}', 'get', 200>;
 export type MissionStatus = Mission['status'];
-export type MissionListQuery = QueryOf<'/v1/missions', 'get'>;
+/** Mission filters; `status` takes one status or several (any of them). */
+export type MissionListQuery = Omit<QueryOf<'/v1/missions', 'get'>, 'status'> & {
+  status?: MissionStatus | readonly MissionStatus[];
+};
 export type StatusUpdate = BodyOf<'/v1/missions/{id}/status', 'patch'>;
 export type HistoryEntry = ResponseOf<'/v1/missions/{id}/history', 'get', 200>['data'][number];
 export type DispatchRequest = BodyOf<'/v1/teams/dispatch', 'post'>;

@@ -45,7 +45,7 @@ export interface BackupRequest {
  *
  * @example
  * const client = new WedeClient({ baseUrl: 'http://127.0.0.1:8080', apiKey });
- * const { data } = await client.missions.list({ status: 'CREATED,SENT' });
+ * const { data } = await client.missions.list({ status: ['CREATED', 'SENT'] });
  */
 export class WedeClient {
   readonly missions: Missions;

@@ -1,4 +1,3 @@
-/** What went wrong, as the server names it, or as the client does when no answer came. */
 /**
  * What went wrong: the server's error codes, and the client's own for a
  * request that got no answer or a webhook that does not verify.

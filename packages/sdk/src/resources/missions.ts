@@ -12,8 +12,14 @@ export class Missions {
    * Needs `missions:view`.
    */
   list(query: MissionListQuery = {}, options?: CallOptions): Promise<Page<Mission>> {
+    const { status, ...rest } = query;
+    // The API takes several statuses as one comma-separated value.
+    const statuses = status === undefined ? undefined : [status].flat().join(',');
     return this.call.result(
-      this.call.http.GET('/v1/missions', { params: { query }, ...this.call.read(options) }),
+      this.call.http.GET('/v1/missions', {
+        params: { query: { ...rest, status: statuses } },
+        ...this.call.read(options),
+      }),
     );
   }
 
