@@ -38,7 +38,9 @@ const BAD_MESSAGES_ALLOWED = 20;
 const QUEUED_MESSAGES_ALLOWED = 50;
 /** Unsent bytes beyond which a reader too slow for the stream is dropped; it resumes later. */
 const SEND_BUFFER_LIMIT_BYTES = 4 * 1024 * 1024;
-const HEARTBEAT_INTERVAL_MS = 30_000;
+// Also the pace of the `ping` message, by which a browser (which cannot see protocol
+// pings) learns that a quiet connection is still alive.
+const HEARTBEAT_INTERVAL_MS = 20_000;
 const RECHECK_INTERVAL_MS = 5_000;
 // Beyond this a device is better served by reloading its missions through the API.
 const MAX_REPLAY_CHANGES = 5_000;
@@ -310,6 +312,7 @@ export class StreamConnection implements StreamSubscriber {
     if (!this.alive) return void this.socket.terminate();
     this.alive = false;
     this.socket.ping();
+    this.send({ type: 'ping' });
   }
 
   private close(code: number, reason: string): void {

@@ -526,3 +526,34 @@ describe('WedeError when no answer comes', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 200);
   });
 });
+
+describe('arguments the SDK refuses before sending anything', () => {
+  it.each(['', '.', '..', ' '])('refuses the id %j without a request', async (id) => {
+    let requests = 0;
+    const client = new WedeClient({
+      baseUrl: 'http://127.0.0.1:9',
+      apiKey: 'wede_key',
+      fetch: async (request) => {
+        requests += 1;
+        return fetch(request);
+      },
+    });
+
+    const error = await client.missions
+      .updateStatus(id, { status: 'ACK' })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(WedeError);
+    expect(error).toMatchObject({ status: 0, code: 'invalid_argument', unanswered: false });
+    expect(requests).toBe(0);
+  });
+
+  it('refuses a baseUrl with credentials without repeating them', () => {
+    const attempt = () =>
+      new WedeClient({ baseUrl: 'http://ana:s3cret-pass@127.0.0.1:8080', apiKey: 'wede_key' });
+
+    expect(attempt).toThrow(TypeError);
+    expect(attempt).toThrow(/credentials/);
+    expect(attempt).not.toThrow(/s3cret/);
+  });
+});

@@ -20,7 +20,11 @@ describe('the @wede/sdk package', () => {
     const committedLines = committed.split('\n');
     const currentLines = current.split('\n');
     const first = currentLines.findIndex((line, index) => line !== committedLines[index]);
-    expect(first === -1 ? null : { line: first + 1, now: currentLines[first] }).toBeNull();
+    const difference =
+      first === -1
+        ? null
+        : { line: first + 1, committed: committedLines[first], now: currentLines[first] };
+    expect(difference).toBeNull();
     expect(committedLines.length).toBe(currentLines.length);
   });
 

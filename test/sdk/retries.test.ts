@@ -13,7 +13,7 @@ import { TcpProxy } from '../support/tcp-proxy.js';
  */
 class BusyFront {
   /** The status answered to the first requests, in order; the rest are forwarded. */
-  refusals: { status: number; retryAfter?: string }[] = [];
+  refusals: { status: number; retryAfter?: string; location?: string }[] = [];
   readonly seen: { method: string; url: string; headers: IncomingHttpHeaders; at: number }[] = [];
   private server: Server | undefined;
 
@@ -38,6 +38,7 @@ class BusyFront {
       if (refusal) {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (refusal.retryAfter !== undefined) headers['retry-after'] = refusal.retryAfter;
+        if (refusal.location !== undefined) headers.location = refusal.location;
         const body = { error: { code: 'unavailable', message: 'busy', details: {} } };
         response.writeHead(refusal.status, headers).end(JSON.stringify(body));
         return;
@@ -209,5 +210,46 @@ describe('SDK retries against a real server', () => {
 
     expect(error).toBeInstanceOf(WedeError);
     expect(error).toMatchObject({ status: 0, code: 'network_error', unanswered: true });
+  });
+
+  it('never follows a redirect with a write, and says where it pointed', async () => {
+    const { mission } = await dispatchedMission();
+    const client = server.client(server.adminKey, { baseUrl: front.url });
+    const elsewhere = `${server.url}/v1/missions/${mission.id}/status`;
+    front.refusals = [{ status: 307, location: elsewhere }];
+
+    const error = await client.missions
+      .updateStatus(mission.id, { status: 'FAILED', reason: 'redirected' })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(WedeError);
+    expect(error).toMatchObject({ status: 307, code: 'redirected' });
+    expect((error as WedeError).message).toContain(elsewhere);
+    expect(front.seen).toHaveLength(1);
+    expect((await server.admin.missions.get(mission.id)).status).toBe('CREATED');
+  });
+
+  it('waits at least the backoff when a Retry-After asks for none', async () => {
+    const client = server.client(server.adminKey, {
+      baseUrl: front.url,
+      retry: { retries: 2, baseDelayMs: 400, maxDelayMs: 400, timeoutMs: 5_000 },
+    });
+    front.refusals = [
+      { status: 503, retryAfter: '-5' },
+      { status: 503, retryAfter: '0' },
+    ];
+    const random = Math.random;
+    // The backoff is random up to its ceiling; this run takes the ceiling.
+    Math.random = () => 1;
+
+    try {
+      await client.teams.list();
+    } finally {
+      Math.random = random;
+    }
+
+    expect(front.seen).toHaveLength(3);
+    expect(front.seen[1]!.at - front.seen[0]!.at).toBeGreaterThanOrEqual(380);
+    expect(front.seen[2]!.at - front.seen[1]!.at).toBeGreaterThanOrEqual(380);
   });
 });

@@ -122,4 +122,34 @@ describe('verifyWebhook on deliveries from a real server', () => {
     expect(withOld).toEqual(withNew);
     secret = newSecret;
   });
+
+  it.each(['', 'whsec_', 'not base64 at all!'])(
+    'says the secret %j is a setup mistake, not a forged message',
+    async (badSecret) => {
+      const { received } = await deliveredMissionCreated();
+
+      const attempt = () => verifyWebhook(received.rawBody, received.headers, badSecret);
+
+      expect(attempt).toThrow(expect.objectContaining({ status: 0, code: 'invalid_secret' }));
+    },
+  );
+
+  it('refuses missing headers with invalid_signature', async () => {
+    const { received } = await deliveredMissionCreated();
+
+    const attempt = () => verifyWebhook(received.rawBody, null as never, secret);
+
+    expect(attempt).toThrow(expect.objectContaining({ code: 'invalid_signature' }));
+  });
+
+  it('tries every signature sent over several header lines', async () => {
+    const { received } = await deliveredMissionCreated();
+    const forged = `v1,${Buffer.from('f'.repeat(32)).toString('base64')}`;
+    const genuine = String(received.headers['webhook-signature']);
+    const headers = { ...received.headers, 'webhook-signature': [forged, genuine] };
+
+    const message = verifyWebhook(received.rawBody, headers, secret);
+
+    expect(message).toEqual(JSON.parse(received.rawBody));
+  });
 });

@@ -6,9 +6,11 @@ import type { AddressInfo } from 'node:net';
  * - `pass`: forwards both ways;
  * - `offline`: cuts every new connection at once, like a phone without signal;
  * - `drop-answers`: forwards the request, then cuts the link the moment the
- *   answer starts to come back: the server has acted, the client never hears.
+ *   answer starts to come back: the server has acted, the client never hears;
+ * - `stall`: keeps every connection open but carries nothing either way, as a
+ *   half-open link does (a phone moving between cell towers).
  */
-export type ProxyMode = 'pass' | 'offline' | 'drop-answers';
+export type ProxyMode = 'pass' | 'offline' | 'drop-answers' | 'stall';
 
 /** A real TCP proxy in front of a server, whose link a test can break on purpose. */
 export class TcpProxy {
@@ -17,6 +19,8 @@ export class TcpProxy {
   dropped = 0;
   /** How many answers to cut before passing again; Infinity cuts them all. */
   dropLimit = Infinity;
+  /** Client connections ended, by either side. */
+  clientsClosed = 0;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
 
@@ -45,6 +49,7 @@ export class TcpProxy {
 
   private accept(client: Socket): void {
     this.track(client);
+    client.on('close', () => (this.clientsClosed += 1));
     if (this.mode === 'offline') {
       client.destroy();
       return;
@@ -59,7 +64,7 @@ export class TcpProxy {
         upstream.destroy();
         return;
       }
-      upstream.write(chunk);
+      if (this.mode !== 'stall') upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
       if (this.mode === 'drop-answers' && this.dropped < this.dropLimit) {
@@ -68,7 +73,7 @@ export class TcpProxy {
         upstream.destroy();
         return;
       }
-      client.write(chunk);
+      if (this.mode !== 'stall') client.write(chunk);
     });
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());

@@ -63,11 +63,39 @@ export class ApiCall {
 
   /** The answer's body, or the WedeError it describes. */
   async result<T>(call: Promise<Outcome<T>>): Promise<T> {
-    const { data, error, response } = await call;
-    if (response.ok) return data as T;
+    let outcome: Outcome<T>;
+    try {
+      outcome = await call;
+    } catch (error) {
+      if (error instanceof WedeError) throw error;
+      const reason = (error as Error)?.message ?? String(error);
+      throw new WedeError(
+        0,
+        'invalid_response',
+        `the answer could not be read: ${reason}`,
+        {},
+        null,
+        {
+          cause: error,
+        },
+      );
+    }
 
+    const { data, error, response } = outcome;
+    if (response.ok) return data as T;
     throw WedeError.fromAnswer(response.status, error, response.headers.get('x-request-id'));
   }
+}
+
+/**
+ * An id for a path, refused before sending when it could not be one: the URL
+ * would otherwise resolve `..` into another route.
+ */
+export function checkedId(id: unknown): string {
+  if (typeof id !== 'string' || id.trim() === '' || id === '.' || id === '..') {
+    throw new WedeError(0, 'invalid_argument', 'an id must be a non-empty string, not "." or ".."');
+  }
+  return id;
 }
 
 /** A random UUID: `crypto.randomUUID` where the platform has it (not in insecure browser pages). */

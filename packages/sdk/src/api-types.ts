@@ -34,7 +34,11 @@ export type MissionStatus = Mission['status'];
 export type MissionListQuery = Omit<QueryOf<'/v1/missions', 'get'>, 'status'> & {
   status?: MissionStatus | readonly MissionStatus[];
 };
-export type StatusUpdate = BodyOf<'/v1/missions/{id}/status', 'patch'>;
+/** A status a caller may set: CREATED and SENT are the system's own. */
+export type ReportedStatus = Exclude<MissionStatus, 'CREATED' | 'SENT'>;
+export type StatusUpdate = Omit<BodyOf<'/v1/missions/{id}/status', 'patch'>, 'status'> & {
+  status: ReportedStatus;
+};
 export type HistoryEntry = ResponseOf<'/v1/missions/{id}/history', 'get', 200>['data'][number];
 export type DispatchRequest = BodyOf<'/v1/teams/dispatch', 'post'>;
 

@@ -2,7 +2,7 @@ import { newIdempotencyKey } from './api-call.js';
 import type { Mission, StatusUpdate } from './api-types.js';
 import type { Missions } from './resources/missions.js';
 import type { RetryPolicy } from './retry-policy.js';
-import type { WedeError } from './wede-error.js';
+import { WedeError } from './wede-error.js';
 
 /** A status update waiting to be sent: with the time it happened and its own identity. */
 export interface QueuedUpdate {
@@ -118,28 +118,81 @@ export class OfflineQueue {
   private async sendWaiting(): Promise<FlushResult> {
     const result: FlushResult = { sent: [], rejected: [], waiting: 0 };
     const updates = await this.storage.load();
+    // A mission whose update the server could not take now keeps the rest of its
+    // updates behind it; other missions' updates still go.
+    const held = new Set<string>();
+    const kept: QueuedUpdate[] = [];
 
-    while (updates.length > 0) {
-      const next = updates[0]!;
-      try {
-        result.sent.push(
-          await this.missions.updateStatus(next.mission_id, next.update, {
-            idempotencyKey: next.idempotency_key,
-            retry: this.options.retry ?? SEND_ONCE,
-          }),
-        );
-      } catch (error) {
-        if (!isRefusal(error)) break;
-        result.rejected.push({ update: next, error });
-        this.options.onRejected?.(next, error);
+    for (const [index, next] of updates.entries()) {
+      if (held.has(next.mission_id)) {
+        kept.push(next);
+        continue;
       }
-      updates.shift();
-      await this.storage.save(updates);
+      const outcome = await this.send(next);
+      if (outcome === 'offline') {
+        kept.push(...updates.slice(index));
+        break;
+      }
+      if (outcome === 'held') {
+        held.add(next.mission_id);
+        kept.push(next);
+        continue;
+      }
+
+      if ('mission' in outcome) result.sent.push(outcome.mission);
+      else {
+        result.rejected.push({ update: next, error: outcome.refusal });
+        this.callBack(() => this.options.onRejected?.(next, outcome.refusal));
+      }
+      await this.storage.save([...kept, ...updates.slice(index + 1)]);
     }
 
-    result.waiting = updates.length;
+    await this.storage.save(kept);
+    result.waiting = kept.length;
     this.schedule(result.waiting);
     return result;
+  }
+
+  /** One update sent, and what became of it. */
+  private async send(
+    queued: QueuedUpdate,
+  ): Promise<{ mission: Mission } | { refusal: WedeError } | 'held' | 'offline'> {
+    const options = { retry: this.options.retry ?? SEND_ONCE };
+    try {
+      const mission = await this.missions.updateStatus(queued.mission_id, queued.update, {
+        ...options,
+        idempotencyKey: queued.idempotency_key,
+      });
+      return { mission };
+    } catch (error) {
+      if (!(error instanceof WedeError) || error.unanswered || error.status === 401) {
+        return 'offline';
+      }
+      if (error.code === 'invalid_occurred_at') return this.sendUntimed(queued);
+      return isRefusal(error) ? { refusal: error } : 'held';
+    }
+  }
+
+  /**
+   * The device's clock is off (ahead of the server's, or behind the mission's
+   * last change): the update is worth more than its time, so it is sent again
+   * without one and takes the server's.
+   */
+  private async sendUntimed(
+    queued: QueuedUpdate,
+  ): Promise<{ mission: Mission } | { refusal: WedeError } | 'held' | 'offline'> {
+    const update: StatusUpdate = { ...queued.update };
+    delete update.occurred_at;
+    try {
+      const mission = await this.missions.updateStatus(queued.mission_id, update, {
+        retry: this.options.retry ?? SEND_ONCE,
+        idempotencyKey: `${queued.idempotency_key}:untimed`,
+      });
+      return { mission };
+    } catch (error) {
+      if (!(error instanceof WedeError) || error.unanswered) return 'offline';
+      return isRefusal(error) ? { refusal: error } : 'held';
+    }
   }
 
   private schedule(waiting: number): void {
@@ -165,6 +218,15 @@ export class OfflineQueue {
     return turn;
   }
 
+  /** A callback that throws must not stop the queue. */
+  private callBack(call: () => void): void {
+    try {
+      call();
+    } catch {
+      // The caller's bug; the queue goes on.
+    }
+  }
+
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
@@ -174,10 +236,8 @@ const EMPTY: FlushResult = { sent: [], rejected: [], waiting: 0 };
 
 /**
  * The server answered no to this update itself: trying again would get the
- * same answer. A refused key (401) is not the update's fault; it waits.
+ * same answer. (A refused key, 401, is handled before: it is not the update's fault.)
  */
-function isRefusal(error: unknown): error is WedeError {
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status !== 'number') return false;
-  return status >= 400 && status < 500 && ![401, 408, 429].includes(status);
+function isRefusal(error: WedeError): boolean {
+  return error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
 }

@@ -31,15 +31,15 @@ export function retryingFetch(policy: RetryPolicy, send: Fetch): Fetch {
       const last = retry >= policy.retries;
       if (attempt instanceof Response) {
         if (last || !isRetryableStatus(attempt.status)) return attempt;
-      } else if (last || attempt.code === 'aborted') {
+      } else if (last || attempt.code === 'aborted' || attempt.code === 'redirected') {
         throw attempt;
       }
 
+      // A server's Retry-After may lengthen the wait, never shorten it below the backoff.
       const suggested =
-        attempt instanceof Response
-          ? retryAfterDelay(attempt.headers.get('retry-after'))
-          : undefined;
-      const wait = Math.min(policy.maxDelayMs, suggested ?? backoffDelay(policy, retry + 1));
+        attempt instanceof Response ? retryAfterDelay(attempt.headers.get('retry-after')) : 0;
+      const backoff = backoffDelay(policy, retry + 1);
+      const wait = Math.min(policy.maxDelayMs, Math.max(suggested ?? 0, backoff));
       await sleep(wait, caller);
     }
   };
@@ -69,12 +69,35 @@ async function tryOnce(
       new Request(request.url, {
         method: request.method,
         headers: request.headers,
-        body: payload,
+        // A copy each time: a platform may take over the buffer it was given.
+        body: payload?.slice(0),
         signal: attempt.signal,
+        // The API never redirects; following one would send a write, or trust an
+        // answer, somewhere else.
+        redirect: 'manual',
       }),
     );
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      const location = response.headers.get('location');
+      return new WedeError(
+        response.status,
+        'redirected',
+        `the server answered with a redirect${location ? ` to ${location}` : ''}; ` +
+          'set baseUrl to where the API really is',
+      );
+    }
+
     // Read here, under the same timeout: a link that drops mid-answer is a failed attempt.
     const body = BODYLESS.has(response.status) ? null : await response.arrayBuffer();
+    // Every success of the API is JSON; anything else (a captive portal's page, an
+    // empty 204 from a proxy) did not come from Wede, and nothing was done.
+    if (response.ok && !isJson(response.headers, body)) {
+      return new WedeError(
+        response.status,
+        'invalid_response',
+        `the answer (${response.status}) is not the API's JSON: a proxy or portal in the way?`,
+      );
+    }
     return new Response(body, {
       status: response.status,
       statusText: response.statusText,
@@ -94,6 +117,17 @@ async function tryOnce(
   } finally {
     clearTimeout(timer);
     caller.removeEventListener('abort', stop);
+  }
+}
+
+function isJson(headers: Headers, body: ArrayBuffer | null): boolean {
+  const type = headers.get('content-type') ?? '';
+  if (body === null || body.byteLength === 0 || !/^application\/json\b/i.test(type)) return false;
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
+    return typeof parsed === 'object' && parsed !== null;
+  } catch {
+    return false;
   }
 }
 

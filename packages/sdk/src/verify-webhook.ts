@@ -81,13 +81,37 @@ const SIGNED_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] 
  * received (before any JSON parsing), the request's headers, and the
  * endpoint's secret (`whsec_…`); during a rotation, either secret verifies.
  * Throws a WedeError `invalid_signature` for a wrong or missing signature, a
- * timestamp more than five minutes away, or a body that was changed.
+ * timestamp more than five minutes away, or a body that was changed, and
+ * `invalid_secret` when the secret itself is not one (a setup mistake).
  */
 export function verifyWebhook(
   rawBody: string | Uint8Array,
   headers: WebhookHeaders,
   secret: string,
 ): WebhookMessage {
+  if (typeof secret !== 'string' || secret.trim() === '') {
+    throw new WedeError(0, 'invalid_secret', "the endpoint's secret (whsec_…) is missing");
+  }
+  let verifier: Webhook;
+  try {
+    verifier = new Webhook(secret);
+  } catch (error) {
+    // A setup mistake, not a forged message: it must not look like one.
+    throw new WedeError(
+      0,
+      'invalid_secret',
+      "the secret is not an endpoint's whsec_ secret",
+      {},
+      null,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (typeof headers !== 'object' || headers === null) {
+    throw new WedeError(0, 'invalid_signature', 'the request headers are missing');
+  }
+
   const signed: Record<string, string> = {};
   for (const name of SIGNED_HEADERS) {
     const value = headerOf(headers, name);
@@ -99,7 +123,7 @@ export function verifyWebhook(
 
   let message: unknown;
   try {
-    message = new Webhook(secret).verify(rawBody, signed);
+    message = verifier.verify(rawBody, signed);
   } catch (error) {
     const reason = error instanceof WebhookVerificationError ? error.message : String(error);
     throw new WedeError(
@@ -123,5 +147,7 @@ function headerOf(headers: WebhookHeaders, name: string): string | undefined {
   const plain = headers as Record<string, string | string[] | undefined>;
   const key = Object.keys(plain).find((candidate) => candidate.toLowerCase() === name);
   const value = key === undefined ? undefined : plain[key];
-  return Array.isArray(value) ? value[0] : value;
+  // Signatures repeated over several header lines are all candidates; the rest take the first.
+  if (Array.isArray(value)) return name === 'webhook-signature' ? value.join(' ') : value[0];
+  return value;
 }

@@ -136,10 +136,14 @@ function checkedBaseUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new TypeError(`baseUrl must be an absolute URL, got ${JSON.stringify(text)}`);
+    // Not echoed: a mistyped URL may hold a password.
+    throw new TypeError('baseUrl must be an absolute http or https URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`baseUrl must be http or https, got ${url.protocol}`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new TypeError('baseUrl must not hold credentials: the API key is the only one');
   }
   // Relative paths resolve under the prefix only when it ends with a slash.
   if (!url.pathname.endsWith('/')) url.pathname += '/';

@@ -27,7 +27,11 @@ export type WedeErrorCode =
   | 'network_error'
   | 'timeout'
   | 'aborted'
+  | 'invalid_response'
+  | 'redirected'
+  | 'invalid_argument'
   | 'invalid_signature'
+  | 'invalid_secret'
   // Codes a newer server may add still type-check.
   | (string & {});
 
@@ -36,7 +40,8 @@ export type WedeErrorCode =
  * success, a request that got no answer, or a webhook that does not verify.
  *
  * `status` is the HTTP status, or 0 when no answer came (`network_error`,
- * `timeout`, `aborted`) or for a webhook (`invalid_signature`).
+ * `timeout`, `aborted`), for a webhook (`invalid_signature`, `invalid_secret`)
+ * and for an argument refused before sending (`invalid_argument`).
  */
 export class WedeError extends Error {
   override readonly name = 'WedeError';
@@ -62,11 +67,17 @@ export class WedeError extends Error {
     return new WedeError(status, `http_${status}`, `the server answered ${status}`, {}, requestId);
   }
 
-  /** True when no answer came at all, so the request may not have reached the server. */
+  /**
+   * True when no answer from the API came (no connection, a timeout, an abort,
+   * or something else answering in its place): a write may or may not have been
+   * applied, and sending it again with the same Idempotency-Key is safe.
+   */
   get unanswered(): boolean {
-    return this.status === 0 && this.code !== 'invalid_signature';
+    return UNANSWERED.has(this.code);
   }
 }
+
+const UNANSWERED = new Set<string>(['network_error', 'timeout', 'aborted', 'invalid_response']);
 
 interface ErrorBody {
   code: string;

@@ -1,4 +1,4 @@
-import type { ApiCall, CallOptions, WriteOptions } from '../api-call.js';
+import { checkedId, type ApiCall, type CallOptions, type WriteOptions } from '../api-call.js';
 import type {
   EventChanges,
   EventClosing,
@@ -14,14 +14,14 @@ export class Events {
   constructor(private readonly call: ApiCall) {}
 
   /** Records an event (`OPEN`). Needs `events:manage`. */
-  create(event: NewEvent, options?: WriteOptions): Promise<WedeEvent> {
+  async create(event: NewEvent, options?: WriteOptions): Promise<WedeEvent> {
     return this.call.result(
       this.call.http.POST('/v1/events', { body: event, ...this.call.write(options) }),
     );
   }
 
   /** One page of events, newest first; pass `next_cursor` as `cursor` for the next. */
-  list(query: EventListQuery = {}, options?: CallOptions): Promise<Page<WedeEvent>> {
+  async list(query: EventListQuery = {}, options?: CallOptions): Promise<Page<WedeEvent>> {
     return this.call.result(
       this.call.http.GET('/v1/events', { params: { query }, ...this.call.read(options) }),
     );
@@ -33,20 +33,20 @@ export class Events {
   }
 
   /** One event. Needs `events:view`. */
-  get(id: string, options?: CallOptions): Promise<WedeEvent> {
+  async get(id: string, options?: CallOptions): Promise<WedeEvent> {
     return this.call.result(
       this.call.http.GET('/v1/events/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         ...this.call.read(options),
       }),
     );
   }
 
   /** Corrects an open event: title, notes, address, priority, place. Needs `events:manage`. */
-  update(id: string, changes: EventChanges, options?: WriteOptions): Promise<WedeEvent> {
+  async update(id: string, changes: EventChanges, options?: WriteOptions): Promise<WedeEvent> {
     return this.call.result(
       this.call.http.PATCH('/v1/events/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         body: changes,
         ...this.call.write(options),
       }),
@@ -57,10 +57,10 @@ export class Events {
    * Closes an event. One with active missions is refused unless
    * `fail_active_missions` is set, which ends them `FAILED` with `reason`.
    */
-  close(id: string, closing: EventClosing = {}, options?: WriteOptions): Promise<WedeEvent> {
+  async close(id: string, closing: EventClosing = {}, options?: WriteOptions): Promise<WedeEvent> {
     return this.call.result(
       this.call.http.POST('/v1/events/{id}/close', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         body: closing,
         ...this.call.write(options),
       }),

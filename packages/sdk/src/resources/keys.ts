@@ -1,4 +1,4 @@
-import type { ApiCall, CallOptions, WriteOptions } from '../api-call.js';
+import { checkedId, type ApiCall, type CallOptions, type WriteOptions } from '../api-call.js';
 import type { ApiKey, CreatedApiKey, KeyListQuery, NewApiKey, Page } from '../api-types.js';
 import { everyItem } from '../pages.js';
 
@@ -10,14 +10,14 @@ export class Keys {
    * Creates a key. The answer's `key` is the secret, shown this once; a retried
    * call replayed from its Idempotency-Key shows `key: null`. Needs `keys:manage`.
    */
-  create(key: NewApiKey, options?: WriteOptions): Promise<CreatedApiKey> {
+  async create(key: NewApiKey, options?: WriteOptions): Promise<CreatedApiKey> {
     return this.call.result(
       this.call.http.POST('/v1/keys', { body: key, ...this.call.write(options) }),
     );
   }
 
   /** One page of keys (never their secrets); pass `next_cursor` as `cursor` for the next. */
-  list(query: KeyListQuery = {}, options?: CallOptions): Promise<Page<ApiKey>> {
+  async list(query: KeyListQuery = {}, options?: CallOptions): Promise<Page<ApiKey>> {
     return this.call.result(
       this.call.http.GET('/v1/keys', { params: { query }, ...this.call.read(options) }),
     );
@@ -29,10 +29,10 @@ export class Keys {
   }
 
   /** Revokes a key at once; streams opened with it are closed. */
-  revoke(id: string, options?: WriteOptions): Promise<ApiKey> {
+  async revoke(id: string, options?: WriteOptions): Promise<ApiKey> {
     return this.call.result(
       this.call.http.DELETE('/v1/keys/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         ...this.call.write(options),
       }),
     );

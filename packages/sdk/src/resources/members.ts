@@ -1,4 +1,4 @@
-import type { ApiCall, CallOptions, WriteOptions } from '../api-call.js';
+import { checkedId, type ApiCall, type CallOptions, type WriteOptions } from '../api-call.js';
 import type { Member, MemberChanges, MemberListQuery, NewMember, Page } from '../api-types.js';
 import { everyItem } from '../pages.js';
 
@@ -7,14 +7,14 @@ export class Members {
   constructor(private readonly call: ApiCall) {}
 
   /** Adds a member. Needs `members:manage`. */
-  create(member: NewMember, options?: WriteOptions): Promise<Member> {
+  async create(member: NewMember, options?: WriteOptions): Promise<Member> {
     return this.call.result(
       this.call.http.POST('/v1/members', { body: member, ...this.call.write(options) }),
     );
   }
 
   /** One page of members; pass `next_cursor` as `cursor` for the next. */
-  list(query: MemberListQuery = {}, options?: CallOptions): Promise<Page<Member>> {
+  async list(query: MemberListQuery = {}, options?: CallOptions): Promise<Page<Member>> {
     return this.call.result(
       this.call.http.GET('/v1/members', { params: { query }, ...this.call.read(options) }),
     );
@@ -26,20 +26,20 @@ export class Members {
   }
 
   /** One member. */
-  get(id: string, options?: CallOptions): Promise<Member> {
+  async get(id: string, options?: CallOptions): Promise<Member> {
     return this.call.result(
       this.call.http.GET('/v1/members/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         ...this.call.read(options),
       }),
     );
   }
 
   /** Moves a member to another team, changes the role, name or phone. */
-  update(id: string, changes: MemberChanges, options?: WriteOptions): Promise<Member> {
+  async update(id: string, changes: MemberChanges, options?: WriteOptions): Promise<Member> {
     return this.call.result(
       this.call.http.PATCH('/v1/members/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         body: changes,
         ...this.call.write(options),
       }),

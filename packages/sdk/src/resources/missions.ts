@@ -1,4 +1,4 @@
-import type { ApiCall, CallOptions, WriteOptions } from '../api-call.js';
+import { checkedId, type ApiCall, type CallOptions, type WriteOptions } from '../api-call.js';
 import type { HistoryEntry, Mission, MissionListQuery, Page, StatusUpdate } from '../api-types.js';
 import { everyItem } from '../pages.js';
 
@@ -11,7 +11,7 @@ export class Missions {
    * `cursor` for the next. A field operator's key sees only its team's.
    * Needs `missions:view`.
    */
-  list(query: MissionListQuery = {}, options?: CallOptions): Promise<Page<Mission>> {
+  async list(query: MissionListQuery = {}, options?: CallOptions): Promise<Page<Mission>> {
     const { status, ...rest } = query;
     // The API takes several statuses as one comma-separated value.
     const statuses = status === undefined ? undefined : [status].flat().join(',');
@@ -29,10 +29,10 @@ export class Missions {
   }
 
   /** One mission. Needs `missions:view`; another team's or organization's is `not_found`. */
-  get(id: string, options?: CallOptions): Promise<Mission> {
+  async get(id: string, options?: CallOptions): Promise<Mission> {
     return this.call.result(
       this.call.http.GET('/v1/missions/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         ...this.call.read(options),
       }),
     );
@@ -44,10 +44,10 @@ export class Missions {
    * Answers the mission as it now is. Needs `missions:receive` (the mission's
    * own team) or `missions:manage`; a status out of order is `invalid_transition`.
    */
-  updateStatus(id: string, update: StatusUpdate, options?: WriteOptions): Promise<Mission> {
+  async updateStatus(id: string, update: StatusUpdate, options?: WriteOptions): Promise<Mission> {
     return this.call.result(
       this.call.http.PATCH('/v1/missions/{id}/status', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         body: update,
         ...this.call.write(options),
       }),
@@ -58,7 +58,7 @@ export class Missions {
   async history(id: string, options?: CallOptions): Promise<HistoryEntry[]> {
     const answer = await this.call.result(
       this.call.http.GET('/v1/missions/{id}/history', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         ...this.call.read(options),
       }),
     );

@@ -1,4 +1,4 @@
-import type { ApiCall, CallOptions, WriteOptions } from '../api-call.js';
+import { checkedId, type ApiCall, type CallOptions, type WriteOptions } from '../api-call.js';
 import type {
   DispatchRequest,
   Mission,
@@ -16,14 +16,14 @@ export class Teams {
   constructor(private readonly call: ApiCall) {}
 
   /** Creates a team (`AVAILABLE`). Needs `teams:manage`; names are unique in an organization. */
-  create(team: NewTeam, options?: WriteOptions): Promise<Team> {
+  async create(team: NewTeam, options?: WriteOptions): Promise<Team> {
     return this.call.result(
       this.call.http.POST('/v1/teams', { body: team, ...this.call.write(options) }),
     );
   }
 
   /** One page of teams; pass `next_cursor` as `cursor` for the next. Needs `teams:view`. */
-  list(query: TeamListQuery = {}, options?: CallOptions): Promise<Page<Team>> {
+  async list(query: TeamListQuery = {}, options?: CallOptions): Promise<Page<Team>> {
     return this.call.result(
       this.call.http.GET('/v1/teams', { params: { query }, ...this.call.read(options) }),
     );
@@ -35,20 +35,20 @@ export class Teams {
   }
 
   /** One team. Needs `teams:view`. */
-  get(id: string, options?: CallOptions): Promise<Team> {
+  async get(id: string, options?: CallOptions): Promise<Team> {
     return this.call.result(
       this.call.http.GET('/v1/teams/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         ...this.call.read(options),
       }),
     );
   }
 
   /** Renames a team, changes its verticals, or takes it in or out of service. */
-  update(id: string, changes: TeamChanges, options?: WriteOptions): Promise<Team> {
+  async update(id: string, changes: TeamChanges, options?: WriteOptions): Promise<Team> {
     return this.call.result(
       this.call.http.PATCH('/v1/teams/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         body: changes,
         ...this.call.write(options),
       }),
@@ -60,7 +60,7 @@ export class Teams {
    * delivery engine notified. Without `team_id`, the nearest available team
    * serving the event's vertical goes. Needs `teams:dispatch`.
    */
-  dispatch(request: DispatchRequest, options?: WriteOptions): Promise<Mission> {
+  async dispatch(request: DispatchRequest, options?: WriteOptions): Promise<Mission> {
     return this.call.result(
       this.call.http.POST('/v1/teams/dispatch', { body: request, ...this.call.write(options) }),
     );
@@ -70,10 +70,10 @@ export class Teams {
    * Where a team is now, for choosing the nearest one. A field operator may set
    * his own team's; a device on the stream can send it there instead.
    */
-  updateLocation(id: string, location: TeamLocation, options?: WriteOptions): Promise<Team> {
+  async updateLocation(id: string, location: TeamLocation, options?: WriteOptions): Promise<Team> {
     return this.call.result(
       this.call.http.PUT('/v1/teams/{id}/location', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         body: location,
         ...this.call.write(options),
       }),

@@ -1,4 +1,4 @@
-import type { ApiCall, CallOptions, WriteOptions } from '../api-call.js';
+import { checkedId, type ApiCall, type CallOptions, type WriteOptions } from '../api-call.js';
 import type {
   CreatedWebhookEndpoint,
   DeliveryListQuery,
@@ -21,14 +21,17 @@ export class Webhooks {
    * Registers an endpoint. The answer's `secret` (`whsec_…`) is shown this
    * once: keep it for {@link verifyWebhook}. Needs `webhooks:manage`.
    */
-  create(endpoint: NewWebhookEndpoint, options?: WriteOptions): Promise<CreatedWebhookEndpoint> {
+  async create(
+    endpoint: NewWebhookEndpoint,
+    options?: WriteOptions,
+  ): Promise<CreatedWebhookEndpoint> {
     return this.call.result(
       this.call.http.POST('/v1/webhooks', { body: endpoint, ...this.call.write(options) }),
     );
   }
 
   /** One page of endpoints, newest first; pass `next_cursor` as `cursor` for the next. */
-  list(query: WebhookListQuery = {}, options?: CallOptions): Promise<Page<WebhookEndpoint>> {
+  async list(query: WebhookListQuery = {}, options?: CallOptions): Promise<Page<WebhookEndpoint>> {
     return this.call.result(
       this.call.http.GET('/v1/webhooks', { params: { query }, ...this.call.read(options) }),
     );
@@ -43,20 +46,24 @@ export class Webhooks {
   }
 
   /** One endpoint, with its health (last success, failing since). */
-  get(id: string, options?: CallOptions): Promise<WebhookEndpoint> {
+  async get(id: string, options?: CallOptions): Promise<WebhookEndpoint> {
     return this.call.result(
       this.call.http.GET('/v1/webhooks/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         ...this.call.read(options),
       }),
     );
   }
 
   /** Changes an endpoint's URL, event types or description, or turns it on or off. */
-  update(id: string, changes: WebhookChanges, options?: WriteOptions): Promise<WebhookEndpoint> {
+  async update(
+    id: string,
+    changes: WebhookChanges,
+    options?: WriteOptions,
+  ): Promise<WebhookEndpoint> {
     return this.call.result(
       this.call.http.PATCH('/v1/webhooks/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         body: changes,
         ...this.call.write(options),
       }),
@@ -67,7 +74,7 @@ export class Webhooks {
   async delete(id: string, options?: WriteOptions): Promise<void> {
     await this.call.result(
       this.call.http.DELETE('/v1/webhooks/{id}', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         ...this.call.write(options),
       }),
     );
@@ -77,34 +84,38 @@ export class Webhooks {
    * A new secret, shown this once. For 24 hours messages are signed with both,
    * so receivers can switch without losing any.
    */
-  rotateSecret(id: string, options?: WriteOptions): Promise<CreatedWebhookEndpoint> {
+  async rotateSecret(id: string, options?: WriteOptions): Promise<CreatedWebhookEndpoint> {
     return this.call.result(
       this.call.http.POST('/v1/webhooks/{id}/rotate-secret', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         ...this.call.write(options),
       }),
     );
   }
 
   /** One page of an endpoint's delivery log, newest first, with each attempt's outcome. */
-  deliveries(
+  async deliveries(
     id: string,
     query: DeliveryListQuery = {},
     options?: CallOptions,
   ): Promise<Page<WebhookDelivery>> {
     return this.call.result(
       this.call.http.GET('/v1/webhooks/{id}/deliveries', {
-        params: { path: { id }, query },
+        params: { path: { id: checkedId(id) }, query },
         ...this.call.read(options),
       }),
     );
   }
 
   /** Sends messages again: some by id, or every failed one since a time. */
-  redeliver(id: string, which: Redelivery, options?: WriteOptions): Promise<RedeliveryResult> {
+  async redeliver(
+    id: string,
+    which: Redelivery,
+    options?: WriteOptions,
+  ): Promise<RedeliveryResult> {
     return this.call.result(
       this.call.http.POST('/v1/webhooks/{id}/redeliver', {
-        params: { path: { id } },
+        params: { path: { id: checkedId(id) } },
         body: which,
         ...this.call.write(options),
       }),
