@@ -153,6 +153,7 @@ export class ChangeStream implements AsyncIterable<StreamItem> {
   private greeters: { resolve: (hello: StreamHello) => void; reject: (error: unknown) => void }[] =
     [];
 
+  /** Made by `client.stream()`; it connects at once. */
   constructor(
     private readonly url: URL,
     private readonly issueTicket: (signal: AbortSignal) => Promise<string>,
@@ -207,6 +208,7 @@ export class ChangeStream implements AsyncIterable<StreamItem> {
     this.wake();
   }
 
+  /** The changes, in order, for `for await`; leaving the loop closes the stream. */
   [Symbol.asyncIterator](): AsyncIterator<StreamItem> {
     return {
       next: () => this.next(),

@@ -11,6 +11,7 @@ const platformWebSocket = (globalThis as { WebSocket?: StreamSocketClass }).WebS
 
 /** {@inheritDoc PlatformClient} */
 export class WedeClient extends PlatformClient {
+  /** As the platform's client; the stream uses `ws` when Node has no WebSocket of its own. */
   constructor(options: WedeClientOptions) {
     super({
       ...options,

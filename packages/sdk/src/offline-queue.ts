@@ -73,6 +73,7 @@ export class OfflineQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
+  /** Made by `client.offlineQueue()`, which gives it the client's missions. */
   constructor(
     private readonly missions: Missions,
     private readonly options: OfflineQueueOptions = {},

@@ -59,6 +59,7 @@ export class WedeClient {
   private readonly baseUrl: URL;
   private readonly WebSocket: StreamSocketClass | undefined;
 
+  /** A client of the server at `baseUrl`, acting with `apiKey`; bad options throw a TypeError. */
   constructor(options: WedeClientOptions) {
     this.baseUrl = checkedBaseUrl(options.baseUrl);
     if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '') {

@@ -46,6 +46,7 @@ export type WedeErrorCode =
 export class WedeError extends Error {
   override readonly name = 'WedeError';
 
+  /** Made by the SDK; catch it, check `code`, and read `details` for the specifics. */
   constructor(
     readonly status: number,
     readonly code: WedeErrorCode,
