@@ -11,7 +11,7 @@ import { runNode } from '../support/node-script.js';
 const SDK = join(REPO_ROOT, 'packages', 'sdk');
 
 describe('the @wede/sdk package', () => {
-  it('has the types the server describes now (run `npm run sdk:types` when this fails)', async () => {
+  it('has the types the server describes now (else run `npm run sdk:types`)', async () => {
     const committed = await readFile(SDK_TYPES_PATH, 'utf8');
 
     const current = await generateSdkTypes();

@@ -104,7 +104,7 @@ describe('SDK retries against a real server', () => {
     return { team, event, mission };
   }
 
-  it('acts once when the answer to a status update is lost and the SDK sends it again', async () => {
+  it('acts once when the answer to a status update is lost and the SDK resends', async () => {
     const { mission } = await dispatchedMission();
     const flaky: WedeClient = server.client(server.adminKey, { baseUrl: proxy.url });
     proxy.mode = 'drop-answers';

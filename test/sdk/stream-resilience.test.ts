@@ -180,7 +180,7 @@ describe('the SDK stream against a server that sends garbage', () => {
     await new Promise((resolve) => http?.close(resolve));
   });
 
-  it('ignores what is not a change, hands each change over once, survives its callbacks', async () => {
+  it('ignores what is not a change, hands each over once, outlives its callbacks', async () => {
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     const errors: WedeError[] = [];
     const client = new WedeClient({ baseUrl: url, apiKey: 'key' });
