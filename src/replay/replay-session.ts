@@ -169,7 +169,7 @@ export class ReplaySession {
       team_id: teamId,
       occurred_at: action.at.toISOString(),
       ...(backupOf === undefined ? {} : { backup_of: backupOf }),
-      ...(action.diverts === null ? {} : { divert: true }),
+      ...this.divertOf(action),
     };
     await this.attempt(`dispatch ${action.mission}`, async () => {
       const mission = await this.admin.teams.dispatch(body);
@@ -177,6 +177,13 @@ export class ReplaySession {
       this.tally.missionsReplayed += 1;
     });
     this.options.onMission?.();
+  }
+
+  /** With `divert_from`, the server refuses rather than end a mission the plan did not mean. */
+  private divertOf(action: ActionOf<'dispatch'>): { divert?: true; divert_from?: string } {
+    if (action.diverts === null) return {};
+    const from = this.missionIds.get(action.diverts.mission);
+    return from === undefined ? { divert: true } : { divert: true, divert_from: from };
   }
 
   private async updateStatus(action: ActionOf<'status'>): Promise<void> {
