@@ -190,44 +190,59 @@ async function takeNamedTeam(trx: Db, actor: Actor, team: TeamTable, at: Date): 
  * diverts of one team at once only one ends that mission.
  */
 async function divertTeam(trx: Db, actor: Actor, plan: MissionPlan): Promise<Dispatched> {
-  const { team, request, at } = plan;
-  const [left, ...others] = await listActiveMissions(trx, team.organization_id, {
-    teamId: team.id,
-  });
-  if (left === undefined || others.length > 0) {
-    throw new WedeError('conflict', `team ${team.name} is not on exactly one mission`, {
-      team_id: team.id,
-      active_mission_ids: [left, ...others].filter(Boolean).map((mission) => mission!.id),
-    });
-  }
-  if (request.divert_from !== undefined && request.divert_from !== left.id) {
-    throw new WedeError(
-      'conflict',
-      `team ${team.name} is no longer on mission ${request.divert_from}`,
-      {
-        team_id: team.id,
-        mission_id: left.id,
-      },
-    );
-  }
-  // The mission left behind cannot end before its last change: times stay in order.
-  if (at < new Date(left.last_transition_at)) {
-    throw new WedeError(
-      'invalid_occurred_at',
-      `occurred_at is before the last change (${left.last_transition_at}) of mission ` +
-        `${left.id}, which the team would be taken from`,
-      {
-        field: 'occurred_at',
-        bound: 'diverted_mission_last_change',
-        earliest: left.last_transition_at,
-        mission_id: left.id,
-      },
-    );
-  }
+  const left = await missionToLeave(trx, plan.team, plan.request.divert_from);
+  const at = divertTime(plan, left);
 
-  const mission = await createMission(trx, actor, plan);
+  const mission = await createMission(trx, actor, { ...plan, at });
   const diverted = await applyTransition(trx, actor, left, { to: 'FAILED', at, reason: DIVERTED });
   return { mission, diverted };
+}
+
+async function missionToLeave(
+  trx: Db,
+  team: TeamTable,
+  divertFrom: string | undefined,
+): Promise<MissionRow> {
+  const active = await listActiveMissions(trx, team.organization_id, { teamId: team.id });
+  // A BUSY team holds exactly one mission: dispatch takes only AVAILABLE teams.
+  const [left] = active;
+  if (left === undefined || active.length > 1) {
+    throw new WedeError('conflict', `team ${team.name} is not on exactly one mission`, {
+      team_id: team.id,
+      active_mission_ids: active.map((mission) => mission.id),
+    });
+  }
+
+  if (divertFrom !== undefined && divertFrom !== left.id) {
+    throw new WedeError('conflict', `team ${team.name} is no longer on mission ${divertFrom}`, {
+      team_id: team.id,
+      mission_id: left.id,
+    });
+  }
+  return left;
+}
+
+/**
+ * The mission left behind cannot end before its last change. A time the
+ * caller gave is refused then; the server's own time (which a request that
+ * waited for another's commit may have read first) is moved up to it.
+ */
+function divertTime(plan: MissionPlan, left: MissionRow): Date {
+  const lastChange = new Date(left.last_transition_at);
+  if (plan.at >= lastChange) return plan.at;
+  if (plan.request.occurred_at === undefined) return lastChange;
+
+  throw new WedeError(
+    'invalid_occurred_at',
+    `occurred_at is before the last change (${left.last_transition_at}) of mission ` +
+      `${left.id}, which the team would be taken from`,
+    {
+      field: 'occurred_at',
+      bound: 'diverted_mission_last_change',
+      earliest: left.last_transition_at,
+      mission_id: left.id,
+    },
+  );
 }
 
 /**

@@ -739,7 +739,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record an event */
+        /**
+         * Record an event
+         * @description Supervisor and admin keys may give occurred_at, when the incident was really received (a late entry, an import); it may not be in the future. created_at is always when it was recorded.
+         */
         post: {
             parameters: {
                 query?: never;
