@@ -3610,6 +3610,233 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/reports/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Response-time report
+         * @description Per group, the count, mean, median, 90th percentile and share within target (in seconds) of turnout (dispatched_at to on_route_at), travel (on_route_at to on_site_at), response (dispatched_at to on_site_at) and on-scene time (on_site_at to completed_at), over the missions dispatched from `from` (inclusive) to `to` (exclusive). A mission without both ends of an interval is left out of that interval. Median and p90 are nearest-rank: the value at rank ceil(0.5 × n) and ceil(0.9 × n) of the n sorted values, never interpolated; the mean is rounded to 0.1 s, within_target to 4 decimals. Without group_by, one group `{}` (also when nothing matches); with it, one group per value found, ordered: verticals and teams by name (then team id), priorities from critical to low, hours 0 to 23 (of dispatched_at, in `timezone`). Needs missions:view; a field operator sees his own team's missions only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description RFC 3339; missions dispatched at or after it (default: no start) */
+                    from?: string;
+                    /** @description one group per value; without it, one group of every mission */
+                    group_by?: "vertical" | "team" | "priority" | "hour";
+                    /** @description On-scene target in seconds (default none: within_target is null); within_target is the share at or under it */
+                    on_scene_target?: number;
+                    priority?: "low" | "medium" | "high" | "critical";
+                    /** @description Response target in seconds (default turnout_target + travel_target); within_target is the share at or under it */
+                    response_target?: number;
+                    /** @description A UUID (v7, time-ordered) */
+                    team_id?: string;
+                    /** @description IANA time zone of group_by=hour, e.g. America/Los_Angeles (default UTC) */
+                    timezone?: string;
+                    /** @description RFC 3339; missions dispatched before it (default: no end); later than from */
+                    to?: string;
+                    /** @description Travel target in seconds (default 240); within_target is the share at or under it */
+                    travel_target?: number;
+                    /** @description Turnout target in seconds (default 80); within_target is the share at or under it */
+                    turnout_target?: number;
+                    /** @description A line of work such as healthcare, fire or security (lowercase) */
+                    vertical?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description What the group shares: {} without group_by, {"vertical"}, {"team_id", "team_name"}, {"priority"} or {"hour"} */
+                                group: {
+                                    hour?: number;
+                                    priority?: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description A UUID (v7, time-ordered)
+                                     */
+                                    team_id?: string;
+                                    team_name?: string;
+                                    vertical?: string;
+                                };
+                                on_scene: {
+                                    /** @description missions with both ends of the interval */
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    p90: number | null;
+                                    within_target: number | null;
+                                };
+                                response: {
+                                    /** @description missions with both ends of the interval */
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    p90: number | null;
+                                    within_target: number | null;
+                                };
+                                travel: {
+                                    /** @description missions with both ends of the interval */
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    p90: number | null;
+                                    within_target: number | null;
+                                };
+                                turnout: {
+                                    /** @description missions with both ends of the interval */
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    p90: number | null;
+                                    within_target: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stream/tickets": {
         parameters: {
             query?: never;
