@@ -596,6 +596,11 @@ export interface paths {
                                 lat: number;
                                 lng: number;
                                 notes: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description when the incident was received; created_at is when Wede recorded it
+                                 */
+                                occurred_at: string;
                                 /** @enum {unknown} */
                                 priority: "low" | "medium" | "high" | "critical";
                                 /** @enum {unknown} */
@@ -753,6 +758,11 @@ export interface paths {
                         /** @description WGS84 degrees */
                         lng: number;
                         notes?: string;
+                        /**
+                         * Format: date-time
+                         * @description when it really happened, for a record entered late or imported from another system; supervisor and admin keys only; not in the future; default: now
+                         */
+                        occurred_at?: string;
                         /** @enum {unknown} */
                         priority?: "low" | "medium" | "high" | "critical";
                         title?: string;
@@ -786,6 +796,11 @@ export interface paths {
                             lat: number;
                             lng: number;
                             notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description when the incident was received; created_at is when Wede recorded it
+                             */
+                            occurred_at: string;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             /** @enum {unknown} */
@@ -971,6 +986,11 @@ export interface paths {
                             lat: number;
                             lng: number;
                             notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description when the incident was received; created_at is when Wede recorded it
+                             */
+                            occurred_at: string;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             /** @enum {unknown} */
@@ -1162,6 +1182,11 @@ export interface paths {
                             lat: number;
                             lng: number;
                             notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description when the incident was received; created_at is when Wede recorded it
+                             */
+                            occurred_at: string;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             /** @enum {unknown} */
@@ -1356,6 +1381,11 @@ export interface paths {
                             lat: number;
                             lng: number;
                             notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description when the incident was received; created_at is when Wede recorded it
+                             */
+                            occurred_at: string;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             /** @enum {unknown} */
@@ -4928,7 +4958,7 @@ export interface paths {
         put?: never;
         /**
          * Dispatch a team to an event
-         * @description Creates a CREATED mission and marks the team BUSY. Without team_id, the nearest available team serving the event's vertical is chosen. For backup, dispatch to the same event (with backup_of); a field operator may do so only for an event his own team is on.
+         * @description Creates a CREATED mission and marks the team BUSY. Without team_id, the nearest available team serving the event's vertical is chosen. For backup, dispatch to the same event (with backup_of); a field operator may do so only for an event his own team is on. With divert and a team_id, a team BUSY on another event is taken from it: that mission ends FAILED (reason "diverted") in the same transaction, and the answer shows it as diverted. Supervisor and admin keys may give occurred_at, for a dispatch entered late or imported: it becomes dispatched_at, and may be neither before the event was received nor in the future.
          */
         post: {
             parameters: {
@@ -4945,6 +4975,13 @@ export interface paths {
                          * @description A UUID (v7, time-ordered)
                          */
                         backup_of?: string;
+                        /** @description with team_id: take the team even if it is BUSY on a mission of another event; that mission ends FAILED with reason "diverted" at this dispatch's time. Needs teams:dispatch */
+                        divert?: boolean;
+                        /**
+                         * Format: uuid
+                         * @description with divert: the mission the team is expected to be on; if it is on another by now (say, diverted by someone else a moment ago), the dispatch is refused with 409
+                         */
+                        divert_from?: string;
                         /**
                          * Format: uuid
                          * @description A UUID (v7, time-ordered)
@@ -4955,6 +4992,11 @@ export interface paths {
                         /** @description WGS84 degrees */
                         event_lng?: number;
                         notes?: string;
+                        /**
+                         * Format: date-time
+                         * @description when it really happened, for a record entered late or imported from another system; supervisor and admin keys only; not in the future; default: now
+                         */
+                        occurred_at?: string;
                         /**
                          * Format: uuid
                          * @description A UUID (v7, time-ordered)
@@ -4985,6 +5027,63 @@ export interface paths {
                              * @description RFC 3339 UTC time, e.g. 2026-06-09T18:00:00.000Z
                              */
                             dispatched_at: string;
+                            /** @description only when divert took the team from another mission: that mission, now FAILED */
+                            diverted?: {
+                                ack_at: string | null;
+                                backup_of: string | null;
+                                channel_used: ("internet" | "sms") | null;
+                                completed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 UTC time, e.g. 2026-06-09T18:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 UTC time, e.g. 2026-06-09T18:00:00.000Z
+                                 */
+                                dispatched_at: string;
+                                /**
+                                 * Format: uuid
+                                 * @description A UUID (v7, time-ordered)
+                                 */
+                                event_id: string;
+                                event_lat: number;
+                                event_lng: number;
+                                failed_at: string | null;
+                                failure_reason: string | null;
+                                feedback: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /**
+                                 * Format: uuid
+                                 * @description A UUID (v7, time-ordered)
+                                 */
+                                id: string;
+                                /** @description the team's members at dispatch time */
+                                member_ids: string[];
+                                notes: string | null;
+                                on_route_at: string | null;
+                                on_site_at: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                sent_at: string | null;
+                                /** @description grows by one with each transition */
+                                sequence: number;
+                                /** @enum {unknown} */
+                                status: "CREATED" | "SENT" | "ACK" | "ON_ROUTE" | "ON_SITE" | "COMPLETED" | "FAILED";
+                                /**
+                                 * Format: uuid
+                                 * @description A UUID (v7, time-ordered)
+                                 */
+                                team_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 UTC time, e.g. 2026-06-09T18:00:00.000Z
+                                 */
+                                updated_at: string;
+                                vertical: string;
+                            };
                             /**
                              * Format: uuid
                              * @description A UUID (v7, time-ordered)
