@@ -86,3 +86,10 @@ export type WebhookDelivery = ResponseOf<
 export type DeliveryListQuery = QueryOf<'/v1/webhooks/{id}/deliveries', 'get'>;
 export type Redelivery = BodyOf<'/v1/webhooks/{id}/redeliver', 'post'>;
 export type RedeliveryResult = ResponseOf<'/v1/webhooks/{id}/redeliver', 'post', 202>;
+
+export type ResponseTimeQuery = QueryOf<'/v1/reports/response-times', 'get'>;
+export type ResponseTimeReport = ResponseOf<'/v1/reports/response-times', 'get', 200>;
+/** One group of a report: what its missions share, and the figures of each interval. */
+export type ResponseTimeGroup = ResponseTimeReport['data'][number];
+/** Count, mean, median, p90 (seconds) and share within target of one interval. */
+export type IntervalSummary = ResponseTimeGroup['turnout'];

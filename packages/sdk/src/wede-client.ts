@@ -6,6 +6,7 @@ import { Events } from './resources/events.js';
 import { Keys } from './resources/keys.js';
 import { Members } from './resources/members.js';
 import { Missions } from './resources/missions.js';
+import { Reports } from './resources/reports.js';
 import { Teams } from './resources/teams.js';
 import { Webhooks } from './resources/webhooks.js';
 import { retryPolicyOf, type RetryPolicy } from './retry-policy.js';
@@ -66,6 +67,7 @@ export class WedeClient {
   readonly members: Members;
   readonly keys: Keys;
   readonly webhooks: Webhooks;
+  readonly reports: Reports;
 
   private readonly call: ApiCall;
   private readonly baseUrl: URL;
@@ -88,6 +90,7 @@ export class WedeClient {
     this.members = new Members(this.call);
     this.keys = new Keys(this.call);
     this.webhooks = new Webhooks(this.call);
+    this.reports = new Reports(this.call);
   }
 
   /**
