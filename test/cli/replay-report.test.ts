@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { ResponseTimeGroup } from '@wede/sdk';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -124,18 +125,10 @@ describe('the response-time report after replaying the sample day', () => {
     if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
   });
 
-  async function report(query: string) {
-    const response = await fetch(`${server.url}/v1/reports/response-times${query}`, {
-      headers: { authorization: `Bearer ${server.adminKey}` },
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { data: any[] }).data;
-  }
-
-  const picked = (group: any) =>
+  const picked = (group: ResponseTimeGroup) =>
     Object.fromEntries(
       INTERVALS.map((interval) => {
-        const { count, mean, median, p90 } = group[interval] as Figures;
+        const { count, mean, median, p90 } = group[interval];
         return [interval, { count, mean, median, p90 }];
       }),
     );
@@ -155,8 +148,10 @@ describe('the response-time report after replaying the sample day', () => {
   });
 
   it('gives over all time the counts, means, medians and 90th percentiles of the file', async () => {
-    const [all] = await report('');
+    const { data } = await server.admin.reports.responseTimes();
+    const all = data[0]!;
 
+    expect(data).toHaveLength(1);
     expect(all.group).toEqual({});
     expect(picked(all)).toEqual(expected('all'));
     // Not a comparison of two empty reports: the day has figures of every kind.
@@ -164,13 +159,13 @@ describe('the response-time report after replaying the sample day', () => {
   });
 
   it('gives per vertical the figures of the file', async () => {
-    const groups = await report('?group_by=vertical');
+    const groups = (await server.admin.reports.responseTimes({ group_by: 'vertical' })).data;
 
     expect(groups.map((group) => group.group.vertical).sort()).toEqual(['fire', 'healthcare']);
     for (const group of groups) {
       expect({ vertical: group.group.vertical, ...picked(group) }).toEqual({
         vertical: group.group.vertical,
-        ...expected(group.group.vertical),
+        ...expected(group.group.vertical!),
       });
     }
   });
