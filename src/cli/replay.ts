@@ -40,7 +40,15 @@ export async function replayCommand(file: string, raw: ReplayCommandOptions): Pr
       `speed ${options.speed}, ${options.concurrency} at once\n`,
   );
   const progress = new ReplayProgress(plan.missions);
-  const session = new ReplaySession({ ...options, onMission: () => progress.tick() });
+  // Ctrl-C stops sending; what is under way is answered and the summary still printed.
+  const interrupt = new AbortController();
+  const onInterrupt = () => interrupt.abort();
+  process.once('SIGINT', onInterrupt);
+  const session = new ReplaySession({
+    ...options,
+    signal: interrupt.signal,
+    onMission: () => progress.tick(),
+  });
 
   const startedAt = performance.now();
   let stopped: string | null = null;
@@ -49,7 +57,10 @@ export async function replayCommand(file: string, raw: ReplayCommandOptions): Pr
   } catch (error) {
     if (!(error instanceof ReplayStopped)) throw error;
     stopped = error.message;
+  } finally {
+    process.off('SIGINT', onInterrupt);
   }
+  if (interrupt.signal.aborted) stopped ??= 'interrupted (SIGINT) before the end of the file';
   progress.finish();
 
   const summary = summarize({

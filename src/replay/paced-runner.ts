@@ -14,6 +14,8 @@ export interface PaceOptions {
   now?: () => number;
   /** Waits `ms`; injected by tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** Once aborted, no new action starts; those under way finish. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function runPaced<A extends PacedAction>(
   const first = actions[0]?.at.getTime() ?? 0;
   const start = now();
   for (const action of actions) {
-    if (stopped.failure !== null) break;
+    if (stopped.failure !== null || options.signal?.aborted) break;
     if (options.speed !== 'max') {
       const due = start + (action.at.getTime() - first) / options.speed;
       if (due > now()) await sleep(due - now());
@@ -54,7 +56,7 @@ export async function runPaced<A extends PacedAction>(
       await Promise.all(before);
       await slots.take();
       try {
-        if (stopped.failure === null) await perform(action);
+        if (stopped.failure === null && !options.signal?.aborted) await perform(action);
       } catch (error) {
         stopped.failure ??= { error };
       } finally {

@@ -98,6 +98,7 @@ export class ReplaySession {
     const pending = [...units];
     const worker = async () => {
       for (let unit = pending.shift(); unit !== undefined; unit = pending.shift()) {
+        if (this.options.signal?.aborted) return;
         await this.createUnit(unit);
       }
     };

@@ -99,4 +99,19 @@ describe('runPaced', () => {
     await expect(run).rejects.toThrow('broken');
     expect(done).not.toContain('b');
   });
+
+  it('starts nothing more once its signal is aborted, and ends without an error', async () => {
+    const stop = new AbortController();
+    const done: string[] = [];
+    await runPaced(
+      [job('a', 0, ['a']), job('b', 0, ['b']), job('c', 0, ['c'])],
+      async (action) => {
+        done.push(action.name);
+        if (action.name === 'a') stop.abort();
+      },
+      { concurrency: 1, speed: 'max', signal: stop.signal },
+    );
+
+    expect(done).toEqual(['a']);
+  });
 });
