@@ -40,6 +40,7 @@ export async function runPaced<A extends PacedAction>(
   // Enough queued ahead to keep every slot busy without holding the whole file in promises.
   const ahead = Math.max(64, options.concurrency * 16);
   const stopped: { failure: { error: unknown } | null } = { failure: null };
+  const room: { wake: (() => void) | null } = { wake: null };
 
   const first = actions[0]?.at.getTime() ?? 0;
   const start = now();
@@ -49,7 +50,9 @@ export async function runPaced<A extends PacedAction>(
       const due = start + (action.at.getTime() - first) / options.speed;
       if (due > now()) await sleep(due - now());
     }
-    while (underway.size >= ahead) await Promise.race(underway);
+    // One waiter woken by the next action to end (a race over every pending one would
+    // leave a handler on each, for every turn of this loop).
+    while (underway.size >= ahead) await new Promise<void>((wake) => (room.wake = wake));
 
     const before = action.keys.flatMap((key) => lastOn.get(key) ?? []);
     const done = (async () => {
@@ -69,6 +72,9 @@ export async function runPaced<A extends PacedAction>(
     void done.then(() => {
       underway.delete(done);
       for (const key of action.keys) if (lastOn.get(key) === done) lastOn.delete(key);
+      const wake = room.wake;
+      room.wake = null;
+      wake?.();
     });
   }
 

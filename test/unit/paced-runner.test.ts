@@ -114,4 +114,19 @@ describe('runPaced', () => {
 
     expect(done).toEqual(['a']);
   });
+
+  it('performs a long run, more actions than it queues ahead, each once and in order', async () => {
+    const done: string[] = [];
+    const jobs = Array.from({ length: 500 }, (_, index) => job(`j${index}`, index, ['one']));
+    await runPaced(
+      jobs,
+      async (action) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        done.push(action.name);
+      },
+      { concurrency: 2, speed: 'max' },
+    );
+
+    expect(done).toEqual(jobs.map((action) => action.name));
+  });
 });
