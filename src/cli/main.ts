@@ -5,6 +5,7 @@ import { createLogger } from '../logger.js';
 import { auditVerify } from './audit-verify.js';
 import { createOrganizationCommand } from './org-create.js';
 import { migrate } from './migrate.js';
+import { reportCommand } from './report.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -27,6 +28,7 @@ program
   .command('verify')
   .description("check every organization's hash chain; names the first broken row")
   .action(auditVerify);
+program.addCommand(reportCommand());
 
 try {
   await program.parseAsync();
