@@ -6,6 +6,7 @@ import { auditVerify } from './audit-verify.js';
 import { createOrganizationCommand } from './org-create.js';
 import { migrate } from './migrate.js';
 import { replayCommand } from './replay.js';
+import { reportCommand } from './report.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -51,6 +52,7 @@ program
   .option('--concurrency <n>', 'requests under way at once (1-256)', '8')
   .option('--summary-json <path>', 'also write the final summary to this file as JSON')
   .action(replayCommand);
+program.addCommand(reportCommand());
 
 try {
   await program.parseAsync();

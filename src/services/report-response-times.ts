@@ -61,16 +61,11 @@ export async function reportResponseTimes(
     throw validationFailed('timezone', `must be an IANA time zone name such as Europe/Lisbon`);
   }
 
-  const ownTeamOnly = !seesWholeOrganization(principal);
-  const otherTeam =
-    ownTeamOnly && filter.teamId !== undefined && filter.teamId !== principal.teamId;
-  if (ownTeamOnly) filter.teamId = principal.teamId ?? '';
-
+  const visible = visibleFilter(principal, filter);
   const grouping = query.group_by ?? null;
   const column = grouping === null ? null : GROUP_COLUMNS[grouping];
-  const rows = otherTeam
-    ? []
-    : await listMissionTimes(db, principal.organizationId, filter, column);
+  const rows =
+    visible === null ? [] : await listMissionTimes(db, principal.organizationId, visible, column);
 
   const targets = responseTargets({
     turnout: query.turnout_target,
@@ -87,11 +82,23 @@ export async function reportResponseTimes(
   return { data: orderGroups(grouping, presented) };
 }
 
+/**
+ * The filter narrowed to what the principal may see, as the mission list is;
+ * null when that is nothing (a field operator asking for another team).
+ */
+function visibleFilter(principal: Principal, filter: ResponseTimeFilter) {
+  if (seesWholeOrganization(principal)) return filter;
+
+  const ownTeam = principal.teamId ?? '';
+  if (filter.teamId !== undefined && filter.teamId !== ownTeam) return null;
+  return { ...filter, teamId: ownTeam };
+}
+
 function checkedFilter(query: ResponseTimeQuery): ResponseTimeFilter {
   // Stored times are RFC 3339 UTC text with milliseconds, compared as text:
   // a bound given with another offset is turned into the same form first.
-  const from = query.from === undefined ? undefined : new Date(query.from);
-  const to = query.to === undefined ? undefined : new Date(query.to);
+  const from = instant('from', query.from);
+  const to = instant('to', query.to);
   if (from !== undefined && to !== undefined && from >= to) {
     throw validationFailed('to', 'must be later than from');
   }
@@ -102,6 +109,16 @@ function checkedFilter(query: ResponseTimeQuery): ResponseTimeFilter {
     teamId: query.team_id,
     priority: query.priority,
   };
+}
+
+function instant(field: string, text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+
+  // RFC 3339 allows a leap second (23:59:60), which a JavaScript date cannot hold.
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime()))
+    throw validationFailed(field, 'is not a time this server can read');
+  return at;
 }
 
 function groupKeyOf(

@@ -344,6 +344,7 @@ describeOnEachDatabase(
         ['a from without a time of day', 'from=2017-01-01'],
         ['a from without an offset', 'from=2017-01-01T10:00:00'],
         ['a to on a day that does not exist', 'to=2017-02-30T10:00:00Z'],
+        ['a leap second', 'from=2016-12-31T23:59:60Z'],
         ['a from after to', 'from=2017-01-02T00:00:00Z&to=2017-01-01T00:00:00Z'],
         ['a from equal to to', 'from=2017-01-02T00:00:00Z&to=2017-01-02T00:00:00Z'],
         ['an unknown parameter', 'since=2017-01-01T00:00:00Z'],
