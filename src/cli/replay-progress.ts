@@ -8,7 +8,7 @@ const REDRAW_EVERY_MS = 200;
  */
 export class ReplayProgress {
   private done = 0;
-  private lastDrawn = 0;
+  private lastDrawn = Number.NEGATIVE_INFINITY;
   private lastTenth = 0;
   private readonly startedAt = performance.now();
 
@@ -38,7 +38,7 @@ export class ReplayProgress {
 
   /** Ends the bar's line, so what follows starts on a line of its own. */
   finish(): void {
-    if (this.stream.isTTY && this.lastDrawn > 0) this.stream.write(`\r${this.bar()}\n`);
+    if (this.stream.isTTY && this.done > 0) this.stream.write(`\r${this.bar()}\n`);
   }
 
   private bar(): string {
