@@ -99,25 +99,32 @@ export class ReplaySession {
     const worker = async () => {
       for (let unit = pending.shift(); unit !== undefined; unit = pending.shift()) {
         if (this.options.signal?.aborted) return;
-        await this.createUnit(unit);
+        try {
+          await this.createUnit(unit);
+        } catch (error) {
+          // The others stop too: the summary must not change after it is printed.
+          pending.length = 0;
+          throw error;
+        }
       }
     };
-    await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: this.options.concurrency }, worker),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
   }
 
   private async createUnit({ unit, verticals }: PlannedUnit): Promise<void> {
     try {
-      const team = await this.admin.teams.create({ name: unit, verticals });
-      const member = await this.admin.members.create({
-        name: `${unit} crew`,
-        role: 'operator',
-        team_id: team.id,
-      });
-      const created = await this.admin.keys.create({
-        name: `${unit} replay`,
-        member_id: member.id,
-      });
-      this.tally.accepted += 3;
+      const team = await this.accepted(this.admin.teams.create({ name: unit, verticals }));
+      const member = await this.accepted(
+        this.admin.members.create({ name: `${unit} crew`, role: 'operator', team_id: team.id }),
+      );
+      const created = await this.accepted(
+        this.admin.keys.create({ name: `${unit} replay`, member_id: member.id }),
+      );
       this.tally.teamsCreated += 1;
       this.teamIds.set(unit, team.id);
       this.operators.set(unit, this.client(created.key!));
@@ -126,6 +133,12 @@ export class ReplaySession {
       this.refused(`create unit ${unit}`, error);
       throw new ReplayStopped(unitProblem(unit, error));
     }
+  }
+
+  private async accepted<T>(request: Promise<T>): Promise<T> {
+    const answer = await request;
+    this.tally.accepted += 1;
+    return answer;
   }
 
   private async perform(action: ReplayAction): Promise<void> {
