@@ -44,7 +44,7 @@ export interface Dispatched {
 }
 
 /** The failure reason of a mission whose team was diverted to another event. */
-export const DIVERTED = 'diverted';
+const DIVERTED = 'diverted';
 
 /**
  * POST /v1/teams/dispatch: creates a CREATED mission for a team on an open

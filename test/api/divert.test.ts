@@ -249,7 +249,7 @@ describeOnEachDatabase('diverting a busy team', (server) => {
     expectError(refused, 409, 'team_unavailable');
   });
 
-  it('dispatches an available team normally when divert is asked, with nothing diverted', async () => {
+  it('dispatches an available team as usual when asked to divert, diverting nothing', async () => {
     const api = await freshOrganization(server());
     const team = await makeTeam(api);
     const event = await makeEvent(api);

@@ -117,7 +117,7 @@ describeOnEachDatabase('historical times', (server) => {
     });
   });
 
-  it('dispatches at the present time when occurred_at is left out, after a past event', async () => {
+  it('dispatches at the present time after a past event when occurred_at is absent', async () => {
     const { api } = server();
     const event = await historicalEvent(api);
     const team = await makeTeam(api);
