@@ -355,6 +355,30 @@ describe('wede replay refused', () => {
     expect(run.stdout).toContain('409 conflict');
   });
 
+  it('replays only the incidents received between --from and --to, in local time', async () => {
+    const key = await newOrganization('Evening of 1 January');
+    const run = await replay(server, key, file, [
+      '--from',
+      '2017-01-01 16:00',
+      '--to',
+      '2017-01-02',
+    ]);
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.summary).toMatchObject({
+      from: '2017-01-02T00:00:00.000Z',
+      to: '2017-01-02T08:00:00.000Z',
+      rows_read: 11,
+      missions_replayed: 5,
+      rows_skipped: { outside_window: 6 },
+      rows_accounted_for: true,
+      events_created: 2,
+      ok: true,
+    });
+    const events = await server.client(key).events.list();
+    expect(events.data.map((event) => event.external_id).sort()).toEqual(['17000407', '17000410']);
+  });
+
   it('exits 1 with a clear message for a key that is not an admin key', async () => {
     const dispatcher = await server.admin.keys.create({ name: 'desk', role: 'dispatcher' });
     const run = await replay(server, dispatcher.key!, file);
