@@ -43,7 +43,19 @@ export async function reportRoutes(app: App, database: Database): Promise<void> 
         response: { 200: ResponseTimeReport, ...ERROR_RESPONSES },
       },
     },
-    async (request) =>
-      reportResponseTimes(database, request.principal, request.query, closing.signal),
+    async (request, reply) => {
+      try {
+        return await reportResponseTimes(
+          database,
+          request.principal,
+          request.query,
+          closing.signal,
+        );
+      } catch (error) {
+        // Else the kept-alive connection holds the closing server open until it times out.
+        if (closing.signal.aborted) void reply.header('connection', 'close');
+        throw error;
+      }
+    },
   );
 }
