@@ -45,13 +45,39 @@ export function responseTargets(given: Partial<Record<ResponseInterval, number>>
 
 export type ResponseFigures = Record<ResponseInterval, IntervalSummary>;
 
-/** The durations of one group's missions, per interval, in ms. */
-class GroupDurations {
-  readonly durationsMs: Record<ResponseInterval, number[]> = {
-    turnout: [],
-    travel: [],
-    response: [],
-    on_scene: [],
+const INITIAL_CAPACITY = 64;
+
+/** Durations in ms, kept in a typed array that doubles as it fills: 8 bytes a value. */
+class DurationList {
+  private values = new Float64Array(INITIAL_CAPACITY);
+  private length = 0;
+
+  push(durationMs: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length] = durationMs;
+    this.length += 1;
+  }
+
+  /** The values held, as a view (not a copy) of the buffer. */
+  view(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
+/**
+ * The durations of one group's missions, per interval, in ms: a report over
+ * a million missions holds four typed arrays, not a million row objects.
+ */
+export class GroupDurations {
+  private readonly durationsMs: Record<ResponseInterval, DurationList> = {
+    turnout: new DurationList(),
+    travel: new DurationList(),
+    response: new DurationList(),
+    on_scene: new DurationList(),
   };
 
   add(times: MissionTimes): void {
@@ -64,14 +90,19 @@ class GroupDurations {
     }
   }
 
+  /** The figures of one interval; sorts that interval's durations in place. */
+  summarizeInterval(interval: ResponseInterval, targets: ResponseTargets): IntervalSummary {
+    const target = targets[interval];
+    return summarizeDurations(
+      this.durationsMs[interval].view(),
+      target === null ? null : target * 1000,
+    );
+  }
+
   summarize(targets: ResponseTargets): ResponseFigures {
     const figures = {} as ResponseFigures;
     for (const interval of RESPONSE_INTERVALS) {
-      const target = targets[interval];
-      figures[interval] = summarizeDurations(
-        this.durationsMs[interval],
-        target === null ? null : target * 1000,
-      );
+      figures[interval] = this.summarizeInterval(interval, targets);
     }
     return figures;
   }

@@ -130,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await v1.register(async (scope: App) => routes(scope, deps));
     }
     await v1.register(async (scope: App) => streamRoutes(scope, deps, stream));
-    await v1.register(async (scope: App) => reportRoutes(scope, options.database.reader));
+    await v1.register(async (scope: App) => reportRoutes(scope, options.database));
   });
   await healthRoutes(app, options.database);
 

@@ -1,18 +1,22 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 import { hourOfDayIn, isTimeZone } from '../domain/hour-of-day.js';
 import { seesWholeOrganization, type Principal } from '../domain/permissions.js';
 import {
-  groupResponseTimes,
+  GroupDurations,
   orderGroups,
+  RESPONSE_INTERVALS,
   responseTargets,
-  summarizeResponseTimes,
   type MissionTimes,
   type ReportGroup,
   type ReportGrouping,
   type ResponseFigures,
+  type ResponseTargets,
 } from '../domain/response-times.js';
 import { validationFailed } from '../domain/wede-error.js';
+import type { Database } from '../store/database.js';
 import {
-  listMissionTimes,
+  forEachMissionTimes,
   teamNamesById,
   type MissionTimesRow,
   type ResponseTimeFilter,
@@ -48,12 +52,15 @@ const GROUP_COLUMNS: Record<ReportGrouping, ResponseTimeGroupColumn | null> = {
  * Turnout, travel, response and on-scene figures of the missions dispatched in
  * the window, per group. A key that sees only its own team's missions (a field
  * operator's) gets a report of that team only; another team's id, like any id
- * of another organization, matches nothing.
+ * of another organization, matches nothing. Over many missions it takes
+ * seconds, in slices between which other requests are served; `signal`
+ * stops it between two slices.
  */
 export async function reportResponseTimes(
-  db: Db,
+  database: Database,
   principal: Principal,
   query: ResponseTimeQuery,
+  signal: AbortSignal,
 ): Promise<{ data: ResponseTimeGroup[] }> {
   const filter = checkedFilter(query);
   const timeZone = query.timezone ?? 'UTC';
@@ -64,22 +71,63 @@ export async function reportResponseTimes(
   const visible = visibleFilter(principal, filter);
   const grouping = query.group_by ?? null;
   const column = grouping === null ? null : GROUP_COLUMNS[grouping];
-  const rows =
-    visible === null ? [] : await listMissionTimes(db, principal.organizationId, visible, column);
-
   const targets = responseTargets({
     turnout: query.turnout_target,
     travel: query.travel_target,
     response: query.response_target,
     on_scene: query.on_scene_target,
   });
-  if (grouping === null) {
-    return { data: [{ group: {}, ...summarizeResponseTimes(rows, timesOf, targets) }] };
+  const keyOf = grouping === null ? () => '' : groupKeyOf(grouping, timeZone);
+  const groups = new Map<string | number, GroupDurations>();
+  // Without group_by there is one group, there even when no mission matches.
+  if (grouping === null) groups.set('', new GroupDurations());
+
+  if (visible !== null) {
+    const collect = (row: MissionTimesRow) => {
+      const key = keyOf(row);
+      let group = groups.get(key);
+      if (group === undefined) {
+        group = new GroupDurations();
+        groups.set(key, group);
+      }
+      group.add(timesOf(row));
+    };
+    await forEachMissionTimes(database, principal.organizationId, visible, column, collect, signal);
   }
 
-  const groups = groupResponseTimes(rows, groupKeyOf(grouping, timeZone), timesOf, targets);
-  const presented = await presentGroups(db, principal.organizationId, grouping, groups);
+  const summarized = await summarizeInTurns(groups, targets, signal);
+  if (grouping === null) return { data: [{ group: {}, ...summarized[0]!.figures }] };
+
+  const presented = await presentGroups(
+    database.reader,
+    principal.organizationId,
+    grouping,
+    summarized,
+  );
   return { data: orderGroups(grouping, presented) };
+}
+
+/**
+ * The figures of each group, in the order the groups were first seen. Sorting
+ * a million durations takes some 100 ms, so other requests get a turn after
+ * each interval's.
+ */
+async function summarizeInTurns(
+  groups: Map<string | number, GroupDurations>,
+  targets: ResponseTargets,
+  signal: AbortSignal,
+): Promise<{ key: string | number; figures: ResponseFigures }[]> {
+  const summarized: { key: string | number; figures: ResponseFigures }[] = [];
+  for (const [key, group] of groups) {
+    const figures = {} as ResponseFigures;
+    for (const interval of RESPONSE_INTERVALS) {
+      figures[interval] = group.summarizeInterval(interval, targets);
+      await nextTurn();
+      signal.throwIfAborted();
+    }
+    summarized.push({ key, figures });
+  }
+  return summarized;
 }
 
 /**

@@ -27,6 +27,14 @@ export interface Database {
    */
   readonly reader: Kysely<Schema>;
   dialect: Dialect;
+  /**
+   * A new read-only SQLite connection of its own, for one long read that
+   * yields to other work between rows (a connection can run one statement at
+   * a time, so a shared one would stall every other read meanwhile). Null
+   * where there is none to be had: PostgreSQL, or an in-memory database. The
+   * caller closes it.
+   */
+  openOwnReader(): SQLite.Database | null;
   close(): Promise<void>;
 }
 
@@ -34,7 +42,13 @@ export interface Database {
 export function openDatabase(config: DatabaseConfig, logger?: Logger): Database {
   if (config.kind === 'postgres') {
     const db = new Kysely<Schema>({ dialect: postgresDialect(config.url, logger) });
-    return { db, reader: db, dialect: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      reader: db,
+      dialect: 'postgres',
+      openOwnReader: () => null,
+      close: () => db.destroy(),
+    };
   }
 
   const db = new Kysely<Schema>({ dialect: sqliteDialect(config.path) });
@@ -48,6 +62,7 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Database 
       return reader;
     },
     dialect: 'sqlite',
+    openOwnReader: () => (config.path === ':memory:' ? null : readOnlyConnection(config.path)),
     close: async () => {
       await reader?.destroy();
       await db.destroy();
@@ -97,9 +112,13 @@ function reusingStatements(connection: SQLite.Database): SqliteDatabase {
 }
 
 function sqliteReaderDialect(path: string): SqliteDialect {
+  return new SqliteDialect({ database: reusingStatements(readOnlyConnection(path)) });
+}
+
+function readOnlyConnection(path: string): SQLite.Database {
   const connection = new SQLite(path, { readonly: true });
   connection.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: reusingStatements(connection) });
+  return connection;
 }
 
 function postgresDialect(url: string, logger: Logger | undefined): PostgresDialect {

@@ -1,5 +1,6 @@
 import { reportResponseTimes } from '../../services/report-response-times.js';
-import type { Db } from '../../store/schema.js';
+import { WedeError } from '../../domain/wede-error.js';
+import type { Database } from '../../store/database.js';
 import type { App } from '../app-types.js';
 import { ERROR_RESPONSES } from '../schemas/common.js';
 import { ResponseTimeQuery, ResponseTimeReport } from '../schemas/report.js';
@@ -21,8 +22,15 @@ const DESCRIPTION = [
   "team's missions only.",
 ].join(' ');
 
-/** Figures over many missions: read from the reader, which never waits behind writes. */
-export async function reportRoutes(app: App, reader: Db): Promise<void> {
+/** Figures over many missions: read beside the writer, which they never wait behind. */
+export async function reportRoutes(app: App, database: Database): Promise<void> {
+  // A report over a million missions runs for seconds: a closing server stops
+  // it (503) rather than wait for it, or close the database under it.
+  const closing = new AbortController();
+  app.addHook('preClose', async () => {
+    closing.abort(new WedeError('unavailable', 'the server is shutting down; ask again'));
+  });
+
   app.get(
     '/v1/reports/response-times',
     {
@@ -35,6 +43,19 @@ export async function reportRoutes(app: App, reader: Db): Promise<void> {
         response: { 200: ResponseTimeReport, ...ERROR_RESPONSES },
       },
     },
-    async (request) => reportResponseTimes(reader, request.principal, request.query),
+    async (request, reply) => {
+      try {
+        return await reportResponseTimes(
+          database,
+          request.principal,
+          request.query,
+          closing.signal,
+        );
+      } catch (error) {
+        // Else the kept-alive connection holds the closing server open until it times out.
+        if (closing.signal.aborted) void reply.header('connection', 'close');
+        throw error;
+      }
+    },
   );
 }
