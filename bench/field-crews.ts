@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { PlannedRequest } from './load.js';
+import type { LoadStep, PlannedRequest } from './load.js';
 import { BENCH_ADMIN_KEY } from './wede-process.js';
 
 /** A team with one operator and the key on the operator's phone, on one mission. */
@@ -110,30 +110,48 @@ async function dispatchTo(url: string, teamId: string, index: number): Promise<s
   return mission.id;
 }
 
-/**
- * Every crew's status updates in an order that keeps each one valid under
- * load: all crews' ACKs, then all their ON_ROUTEs, and so on, so a mission's
- * next update is sent long after its previous one was answered (given many
- * more crews than connections). Each carries its own Idempotency-Key, as the
- * SDK sends on every write.
- */
-export function statusUpdates(crews: readonly Crew[]): PlannedRequest[] {
-  return STEPS.flatMap((step) =>
-    crews.map((crew) => ({
-      method: 'PATCH' as const,
-      path: `/v1/missions/${crew.missionId}/status`,
-      headers: {
-        authorization: `Bearer ${crew.operatorKey}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify(step),
-    })),
-  );
+/** What a crew's operator sends for one step of the lifecycle. */
+export function statusUpdate(crew: Crew, step: number): PlannedRequest {
+  return {
+    method: 'PATCH',
+    path: `/v1/missions/${crew.missionId}/status`,
+    headers: {
+      authorization: `Bearer ${crew.operatorKey}`,
+      'content-type': 'application/json',
+      // As the SDK sends on every write.
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify(STEPS[step]),
+  };
 }
 
-/** Hands out planned requests one by one; past the end it repeats the last (never valid). */
-export function queueOf(requests: readonly PlannedRequest[]): () => PlannedRequest {
-  let index = 0;
-  return () => requests[Math.min(index++, requests.length - 1)]!;
+/** The crews a load carried to COMPLETED, in the order they got there. */
+export interface CarriedCrews {
+  steps: LoadStep[];
+  completed: Crew[];
+}
+
+/**
+ * Each connection is one operator after another: it takes the next crew and
+ * sends its four updates, each once the previous one was answered, so every
+ * request is a valid transition whatever the server's speed. Crews beyond
+ * those needed keep a connection from running dry at the end of a load.
+ */
+export function carryCrews(crews: readonly Crew[]): CarriedCrews {
+  let next = 0;
+  const completed: Crew[] = [];
+  const crewOf = (context: Record<string, unknown>) => context.crew as Crew;
+  const steps: LoadStep[] = STEPS.map((_, index) => ({
+    build: (context) => {
+      if (index === 0) {
+        if (next >= crews.length) throw new Error('the load ran out of crews');
+        context.crew = crews[next++];
+      }
+      return statusUpdate(crewOf(context), index);
+    },
+    answered: (status, context) => {
+      if (index === STEPS.length - 1 && status === 200) completed.push(crewOf(context));
+    },
+  }));
+  return { steps, completed };
 }

@@ -8,13 +8,23 @@ export interface PlannedRequest {
   body?: string;
 }
 
+/**
+ * One step of what each connection sends, in order and over again; a
+ * connection sends its next request only once the previous one is answered.
+ * `context` belongs to the connection and is emptied when its steps start over.
+ */
+export interface LoadStep {
+  build(context: Record<string, unknown>): PlannedRequest;
+  answered?(status: number, context: Record<string, unknown>): void;
+}
+
 export interface LoadPlan {
   url: string;
   connections: number;
   /** Stop after this many requests; otherwise after `durationSeconds`. */
   amount?: number;
   durationSeconds?: number;
-  next: () => PlannedRequest;
+  steps: readonly LoadStep[];
 }
 
 /** What a load measured. Latency is of answered successes only: refusals are counted apart. */
@@ -44,23 +54,22 @@ export async function runLoad(plan: LoadPlan): Promise<LoadFigures> {
     duration: plan.durationSeconds ?? 10,
     // Latency of refusals would make a broken run look fast; they are reported apart.
     excludeErrorStats: true,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const planned = plan.next();
-          return {
-            ...request,
-            method: planned.method,
-            path: planned.path,
-            headers: { ...planned.headers },
-            body: planned.body,
-          };
-        },
-        onResponse: (status, body) => {
-          if (status >= 300 && firstRefusal === undefined) firstRefusal = `${status} ${body}`;
-        },
+    requests: plan.steps.map((step) => ({
+      setupRequest: (request, context) => {
+        const planned = step.build(context as Record<string, unknown>);
+        return {
+          ...request,
+          method: planned.method,
+          path: planned.path,
+          headers: { ...planned.headers },
+          body: planned.body,
+        };
       },
-    ],
+      onResponse: (status, body, context) => {
+        if (status >= 300 && firstRefusal === undefined) firstRefusal = `${status} ${body}`;
+        step.answered?.(status, context as Record<string, unknown>);
+      },
+    })),
   });
 
   const refusedByStatus: Record<string, number> = {};

@@ -53,7 +53,11 @@ async function listRuns(
   next: () => PlannedRequest,
   settings: BenchSettings,
 ) {
-  const plan = { url: server.url, durationSeconds: settings.durationSeconds, next };
+  const plan = {
+    url: server.url,
+    durationSeconds: settings.durationSeconds,
+    steps: [{ build: next }],
+  };
   // A short warm-up, so both servers are measured with a warm page cache and JIT.
   await runLoad({ ...plan, connections: 10, durationSeconds: 2 });
   return {

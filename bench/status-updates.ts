@@ -4,13 +4,13 @@ import { dispatchInFile } from './ceiling-missions.js';
 import { measureDispatchDelivery, type DeliveryFigures } from './dispatch-delivery.js';
 import {
   callApi,
+  carryCrews,
   prepareCrews,
-  queueOf,
   redispatchCrews,
-  statusUpdates,
+  statusUpdate,
   type Crew,
 } from './field-crews.js';
-import { runLoad, type LoadFigures, type PlannedRequest } from './load.js';
+import { runLoad, type LoadFigures } from './load.js';
 import type { BenchSettings } from './bench-settings.js';
 import { startBare, startWede, type ServerProcess } from './wede-process.js';
 
@@ -44,7 +44,7 @@ export async function measureStatusUpdates(
   let peakRssMb: number;
   try {
     log(`preparing ${settings.statusMissions} crews through the API`);
-    crews = await prepareCrews(server.url, settings.statusMissions + 1);
+    crews = await prepareCrews(server.url, settings.statusMissions + SPARE_CREWS + 1);
     const sampler = crews.pop()!;
     answerBytes = await sampleAnswerBytes(server.url, sampler);
 
@@ -72,31 +72,39 @@ export async function measureStatusUpdates(
   return { answerBytes, wede, bareStorage, bareAnswer, delivery, peakRssMb };
 }
 
+/** Spare crews per connection, so no connection runs dry before the load's end. */
+const SPARE_CREWS = 2 * 50;
+
 async function carryMissions(
   server: ServerProcess,
   crews: readonly Crew[],
   settings: BenchSettings,
   redispatch: (crews: readonly Crew[]) => Promise<Crew[]>,
 ) {
+  const first = carryCrews(crews);
   const at50 = await runLoad({
     url: server.url,
     connections: 50,
-    amount: crews.length * 4,
-    next: queueOf(statusUpdates(crews)),
+    amount: settings.statusMissions * 4,
+    steps: first.steps,
   });
-  const again = await redispatch(crews.slice(0, settings.latencyMissions));
+  const again = await redispatch(first.completed.slice(0, settings.latencyMissions + SPARE_CREWS));
   const at10 = await runLoad({
     url: server.url,
     connections: 10,
-    amount: again.length * 4,
-    next: queueOf(statusUpdates(again)),
+    amount: settings.latencyMissions * 4,
+    steps: carryCrews(again).steps,
   });
   return { at50, at10 };
 }
 
 async function answerRuns(server: ServerProcess, crew: Crew, settings: BenchSettings) {
-  const [request] = statusUpdates([crew]) as [PlannedRequest];
-  const plan = { url: server.url, durationSeconds: settings.durationSeconds, next: () => request };
+  const request = statusUpdate(crew, 0);
+  const plan = {
+    url: server.url,
+    durationSeconds: settings.durationSeconds,
+    steps: [{ build: () => request }],
+  };
   return {
     at50: await runLoad({ ...plan, connections: 50 }),
     at10: await runLoad({ ...plan, connections: 10 }),

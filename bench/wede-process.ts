@@ -47,10 +47,12 @@ export function runWede(
 export function startWede(
   databasePath: string,
   extraEnv: Record<string, string> = {},
-  nodeOptions: readonly string[] = [],
 ): Promise<ServerProcess> {
   const port = nextPort++;
-  return startProcess([...nodeOptions, 'bin/wede.js', 'serve'], port, {
+  // BENCH_CPU_PROF=DIR: each Wede server writes a CPU profile there when it stops.
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return startProcess([...profiling, 'bin/wede.js', 'serve'], port, {
     PORT: String(port),
     DATABASE_URL: databasePath,
     WEDE_ADMIN_KEY: BENCH_ADMIN_KEY,
