@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 
 import type { DatabaseConfig } from '../config/load-config.js';
 import type { Schema } from './schema.js';
+import { WalCheckpoints } from './wal-checkpoints.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -30,14 +31,30 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export interface DatabaseOptions {
+  /** SQLite: run WAL checkpoints on a worker thread rather than in commits (the server). */
+  backgroundCheckpoints?: boolean;
+}
+
 /** Opens the configured database; the file and its folder are created for SQLite. */
-export function openDatabase(config: DatabaseConfig, logger?: Logger): Database {
+export function openDatabase(
+  config: DatabaseConfig,
+  logger?: Logger,
+  options: DatabaseOptions = {},
+): Database {
   if (config.kind === 'postgres') {
     const db = new Kysely<Schema>({ dialect: postgresDialect(config.url, logger) });
     return { db, reader: db, dialect: 'postgres', close: () => db.destroy() };
   }
 
-  const db = new Kysely<Schema>({ dialect: sqliteDialect(config.path) });
+  const connection = openSqlite(config.path);
+  const checkpoints =
+    options.backgroundCheckpoints && config.path !== ':memory:'
+      ? new WalCheckpoints(config.path, connection, logger)
+      : undefined;
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: reusingStatements(connection) }),
+  });
   // Opened on first use: a read-only connection needs the file, and the CLI never reads so.
   let reader: Kysely<Schema> | undefined;
   return {
@@ -49,13 +66,14 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Database 
     },
     dialect: 'sqlite',
     close: async () => {
+      await checkpoints?.stop();
       await reader?.destroy();
       await db.destroy();
     },
   };
 }
 
-function sqliteDialect(path: string): SqliteDialect {
+function openSqlite(path: string): SQLite.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 
   const connection = new SQLite(path);
@@ -64,8 +82,7 @@ function sqliteDialect(path: string): SqliteDialect {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-
-  return new SqliteDialect({ database: reusingStatements(connection) });
+  return connection;
 }
 
 const STATEMENTS_KEPT = 500;
