@@ -5,6 +5,8 @@ import { createLogger } from '../logger.js';
 import { auditVerify } from './audit-verify.js';
 import { createOrganizationCommand } from './org-create.js';
 import { migrate } from './migrate.js';
+import { replayCommand } from './replay.js';
+import { reportCommand } from './report.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -27,6 +29,30 @@ program
   .command('verify')
   .description("check every organization's hash chain; names the first broken row")
   .action(auditVerify);
+program
+  .command('replay')
+  .argument('<file>', 'an SFFD Calls for Service CSV export, e.g. samples/sffd-2017-01-01.csv')
+  .description(
+    'replay real dispatch records against a running server, through the SDK, with their ' +
+      'recorded times; exits 1 when the server refused anything',
+  )
+  .option('--url <url>', 'the server (default: WEDE_URL, else http://127.0.0.1:8080)')
+  .option('--key <key>', 'an admin API key of the organization to fill (default: WEDE_API_KEY)')
+  .option(
+    '--speed <n>',
+    "the file's clock runs N times faster than real time; max: no waiting",
+    'max',
+  )
+  .option(
+    '--from <time>',
+    "only incidents received at or after this time: the file's local time " +
+      '(2017-01-01, 2017-01-01 08:00) or RFC 3339 with a zone',
+  )
+  .option('--to <time>', 'only incidents received before this time (as --from)')
+  .option('--concurrency <n>', 'requests under way at once (1-256)', '8')
+  .option('--summary-json <path>', 'also write the final summary to this file as JSON')
+  .action(replayCommand);
+program.addCommand(reportCommand());
 
 try {
   await program.parseAsync();

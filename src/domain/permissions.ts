@@ -135,3 +135,15 @@ function holdsRole(principal: Principal, role: Role): boolean {
 export function mayAssignRole(principal: Principal, from: Role | null, to: Role): boolean {
   return (from === null || holdsRole(principal, from)) && holdsRole(principal, to);
 }
+
+/** The roles that may record when something happened in the past (an import, a late entry). */
+export const HISTORY_ROLES: readonly Role[] = ['admin', 'supervisor'];
+
+/**
+ * Whether a principal may give an event or a dispatch a time other than now.
+ * Backdating rewrites what response-time reports measure, so it is a
+ * supervisor's call: a key acting without a role (a bare permission list) may not.
+ */
+export function mayBackdate(principal: Principal): boolean {
+  return principal.role !== null && HISTORY_ROLES.includes(principal.role);
+}

@@ -7,21 +7,23 @@ export type ReportedTimeVerdict =
 /**
  * When a reported change happened. A device that was offline reports the real
  * time; it may not be in the future (beyond a little clock skew, which is
- * clamped to now) nor earlier than the change it follows.
+ * clamped to now) nor earlier than the change it follows. With no change
+ * before it (`previous` null, e.g. a new event), only the future is refused.
  */
 export function resolveReportedTime(
   reported: Date | undefined,
-  previous: Date,
+  previous: Date | null,
   now: Date,
 ): ReportedTimeVerdict {
-  if (reported === undefined) return { ok: true, at: now < previous ? previous : now };
+  const floor = previous ?? now;
+  if (reported === undefined) return { ok: true, at: now < floor ? floor : now };
 
   if (reported.getTime() > now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
     return { ok: false, reason: 'in_future' };
   }
-  if (reported < previous) return { ok: false, reason: 'before_previous' };
+  if (previous !== null && reported < previous) return { ok: false, reason: 'before_previous' };
 
   // Clamping a skewed clock to now must not put the change before the one it follows.
   const clamped = reported > now ? now : reported;
-  return { ok: true, at: clamped < previous ? previous : clamped };
+  return { ok: true, at: previous !== null && clamped < previous ? previous : clamped };
 }

@@ -33,6 +33,7 @@ const PAYLOADS: Partial<Record<string, (data: Data) => Data>> = {
     team_id: data.team_id,
     backup_of: data.backup_of ?? null,
     sequence: data.sequence,
+    occurred_at: data.occurred_at,
   }),
   'mission.status_updated': (data) => ({
     mission_id: data.mission_id,
@@ -65,6 +66,7 @@ const PAYLOADS: Partial<Record<string, (data: Data) => Data>> = {
     address: data.address,
     external_id: data.external_id,
     status: data.status,
+    occurred_at: data.occurred_at,
   }),
   'event.closed': (data) => ({
     event_id: data.event_id,

@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
 import { memberRoutes } from './routes/members.js';
 import { missionRoutes } from './routes/missions.js';
+import { reportRoutes } from './routes/reports.js';
 import { teamRoutes } from './routes/teams.js';
 import { streamRoutes } from './routes/stream.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await v1.register(async (scope: App) => routes(scope, deps));
     }
     await v1.register(async (scope: App) => streamRoutes(scope, deps, stream));
+    await v1.register(async (scope: App) => reportRoutes(scope, options.database.reader));
   });
   await healthRoutes(app, options.database);
 

@@ -190,7 +190,12 @@ async function freeTeam(trx: Db, actor: Actor, mission: MissionRow): Promise<voi
     action: 'team.status_changed',
     entityType: 'team',
     entityId: mission.team_id,
-    data: { team_id: mission.team_id, previous_status: 'BUSY', status: 'AVAILABLE' },
+    data: {
+      team_id: mission.team_id,
+      previous_status: 'BUSY',
+      status: 'AVAILABLE',
+      occurred_at: mission.last_transition_at,
+    },
   });
 }
 
@@ -230,6 +235,12 @@ export async function closeEvent(
     action: 'event.closed',
     entityType: 'event',
     entityId: eventId,
-    data: { event_id: eventId, status: 'CLOSED', reason, closed_at: closedAt },
+    data: {
+      event_id: eventId,
+      status: 'CLOSED',
+      reason,
+      closed_at: closedAt,
+      occurred_at: closedAt,
+    },
   });
 }

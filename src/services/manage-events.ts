@@ -13,6 +13,8 @@ import { newId } from '../store/new-id.js';
 import type { Db, EventTable } from '../store/schema.js';
 import { iso, type Actor } from './actor.js';
 import { applyTransition, closeEvent } from './apply-transition.js';
+import { assertMayBackdate } from './backdating.js';
+import { resolveOccurredAt } from './occurred-at.js';
 import { authorOf, recordChange } from './record-change.js';
 
 export interface EventInput {
@@ -24,10 +26,18 @@ export interface EventInput {
   notes?: string | undefined;
   address?: string | undefined;
   external_id?: string | undefined;
+  occurred_at?: string | undefined;
 }
 
+/**
+ * POST /v1/events: records an OPEN event. `occurred_at` (supervisors and
+ * admins only) is when it was received, for an event entered late or
+ * imported; it defaults to now, and created_at is always when it was recorded.
+ */
 export async function createEvent(trx: Db, actor: Actor, input: EventInput): Promise<EventTable> {
+  if (input.occurred_at !== undefined) assertMayBackdate(actor, 'an event');
   const at = iso(actor.now);
+  const occurredAt = iso(resolveOccurredAt(input.occurred_at, null, actor.now));
   const event: EventTable = {
     id: newId(),
     organization_id: actor.principal.organizationId,
@@ -42,6 +52,7 @@ export async function createEvent(trx: Db, actor: Actor, input: EventInput): Pro
     status: 'OPEN',
     closed_at: null,
     close_reason: null,
+    occurred_at: occurredAt,
     created_at: at,
     updated_at: at,
   };

@@ -227,7 +227,7 @@ async function askBackup(
   member: MemberTable,
   settings: DeliverySettings,
 ): Promise<Decision> {
-  const backup = await refusedAsReply(mission, member, () =>
+  const { mission: backup } = await refusedAsReply(mission, member, () =>
     dispatchTeam(trx, actor, { event_id: mission.event_id, backup_of: mission.id }, settings),
   );
   const team = await findTeam(trx, backup.organization_id, backup.team_id);

@@ -1,7 +1,6 @@
 import { isMissionStatus, type MissionStatus } from '../domain/mission-lifecycle.js';
 import { checkFeedback } from '../domain/feedback-limits.js';
 import { feedbackParserFor } from '../domain/feedback/feedback-parsers.js';
-import { resolveReportedTime } from '../domain/reported-time.js';
 import { authorizeStatus } from '../domain/status-authority.js';
 import { WedeError } from '../domain/wede-error.js';
 import type { MissionRow } from '../store/mission-store.js';
@@ -9,6 +8,7 @@ import type { Db } from '../store/schema.js';
 import type { Actor } from './actor.js';
 import { applyTransition, assertForward } from './apply-transition.js';
 import { loadVisibleMission } from './mission-access.js';
+import { resolveOccurredAt } from './occurred-at.js';
 
 export interface StatusUpdate {
   status: string;
@@ -64,23 +64,14 @@ function parseStatus(status: string): MissionStatus {
 }
 
 function reportedTime(mission: MissionRow, occurredAt: string | undefined, now: Date): Date {
-  const previous = new Date(mission.last_transition_at);
-  const reported = occurredAt === undefined ? undefined : new Date(occurredAt);
-  // RFC 3339 allows what JavaScript dates cannot hold, such as a leap second.
-  if (reported !== undefined && Number.isNaN(reported.getTime())) {
-    throw new WedeError('invalid_occurred_at', `occurred_at "${occurredAt}" is not a usable time`, {
-      field: 'occurred_at',
-    });
-  }
-  const verdict = resolveReportedTime(reported, previous, now);
-  if (verdict.ok) return verdict.at;
-
-  const message =
-    verdict.reason === 'in_future'
-      ? 'occurred_at is in the future'
-      : `occurred_at is before the mission's previous change (${mission.last_transition_at})`;
-  throw new WedeError('invalid_occurred_at', message, {
-    field: 'occurred_at',
-    previous: mission.last_transition_at,
-  });
+  return resolveOccurredAt(
+    occurredAt,
+    {
+      at: mission.last_transition_at,
+      bound: 'previous_change',
+      what: "the mission's previous change",
+      details: { previous: mission.last_transition_at },
+    },
+    now,
+  );
 }

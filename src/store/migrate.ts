@@ -6,6 +6,8 @@ import { webhooksMigration } from './migrations/0002-webhooks.js';
 import { redeliveryRoundsMigration } from './migrations/0003-redelivery-rounds.js';
 import { deliveryMigration } from './migrations/0004-delivery.js';
 import { streamTicketsMigration } from './migrations/0004-stream-tickets.js';
+import { eventOccurredAtMigration } from './migrations/0005-event-occurred-at.js';
+import { missionsByDispatchTimeMigration } from './migrations/0006-missions-by-dispatch-time.js';
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
@@ -18,6 +20,8 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
         '0003-redelivery-rounds': redeliveryRoundsMigration,
         '0004-delivery': deliveryMigration,
         '0004-stream-tickets': streamTicketsMigration,
+        '0005-event-occurred-at': eventOccurredAtMigration,
+        '0006-missions-by-dispatch-time': missionsByDispatchTimeMigration,
       }),
     },
   });

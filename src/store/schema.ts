@@ -65,6 +65,8 @@ export interface EventTable {
   status: string;
   closed_at: string | null;
   close_reason: string | null;
+  /** When the incident was received; created_at is when Wede recorded it. */
+  occurred_at: string;
   created_at: string;
   updated_at: string;
 }

@@ -321,6 +321,44 @@ describe.each(databaseKinds())('the SDK resource groups against wede serve [%s]'
         next_cursor: null,
       });
     });
+
+    it('records a past event and dispatch, then diverts the team and says from what', async () => {
+      const { team } = await crew();
+      const past = await admin.events.create({
+        vertical: 'healthcare',
+        lat: 37.77,
+        lng: -122.42,
+        occurred_at: '2017-01-01T09:58:30Z',
+      });
+      const first = await admin.teams.dispatch({
+        event_id: past.id,
+        team_id: team.id,
+        occurred_at: '2017-01-01T10:00:00Z',
+      });
+      const urgent = await newEvent();
+
+      const diverted = await admin.teams.dispatch({
+        event_id: urgent.id,
+        team_id: team.id,
+        divert: true,
+        divert_from: first.id,
+      });
+
+      expect(past.occurred_at).toBe('2017-01-01T09:58:30.000Z');
+      expect(first.dispatched_at).toBe('2017-01-01T10:00:00.000Z');
+      expect(first.diverted).toBeUndefined();
+      expect(diverted).toMatchObject({ event_id: urgent.id, team_id: team.id });
+      expect(diverted.diverted).toMatchObject({
+        id: first.id,
+        status: 'FAILED',
+        failure_reason: 'diverted',
+      });
+      expect((await admin.events.get(past.id)).status).toBe('CLOSED');
+      const again = await refusal(
+        admin.teams.dispatch({ event_id: past.id, team_id: team.id, divert: true }),
+      );
+      expect(again).toMatchObject({ status: 409, code: 'event_closed' });
+    });
   });
 
   describe('events', () => {

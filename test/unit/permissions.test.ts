@@ -6,6 +6,7 @@ import {
   can,
   isPermission,
   isRole,
+  mayBackdate,
   permissionsOf,
   resolvePermissions,
   seesWholeOrganization,
@@ -390,5 +391,34 @@ describe('seesWholeOrganization', () => {
     ),
   )('%s', (_title, input) => {
     expect(seesWholeOrganization(principal(input))).toBe(false);
+  });
+});
+
+describe('mayBackdate', () => {
+  it.each(['admin', 'supervisor'] as const)('lets a %s key give a past time', (role) => {
+    expect(mayBackdate(principal({ memberId: null, keyRole: role }))).toBe(true);
+  });
+
+  it.each(['dispatcher', 'operator'] as const)('refuses a %s member a past time', (role) => {
+    expect(mayBackdate(principal({ memberId: 'm-1', memberRole: role }))).toBe(false);
+  });
+
+  it('goes by the member role of a key bound to a member, not the key role', () => {
+    const boundDispatcher = principal({
+      memberId: 'm-1',
+      keyRole: 'admin',
+      memberRole: 'dispatcher',
+    });
+    expect(mayBackdate(boundDispatcher)).toBe(false);
+  });
+
+  it('keeps the right for a supervisor key narrowed to a few permissions', () => {
+    const narrowed = principal({ memberId: null, keyRole: 'supervisor', list: ['events:manage'] });
+    expect(mayBackdate(narrowed)).toBe(true);
+  });
+
+  it('refuses a key with a bare permission list and no role', () => {
+    const bare = principal({ memberId: null, list: ['events:manage', 'teams:dispatch'] });
+    expect(mayBackdate(bare)).toBe(false);
   });
 });

@@ -133,4 +133,26 @@ describe('resolveReportedTime', () => {
       expect(verdict.at.getTime()).toBeLessThanOrEqual(at(4_000).getTime());
     });
   });
+
+  describe('with no change before it (a new event)', () => {
+    it('takes the server time when nothing was reported', () => {
+      expect(resolveReportedTime(undefined, null, NOW)).toEqual({ ok: true, at: NOW });
+    });
+
+    it('keeps a reported time years in the past', () => {
+      const past = new Date('2017-01-01T09:58:30.000Z');
+      expect(resolveReportedTime(past, null, NOW)).toEqual({ ok: true, at: past });
+    });
+
+    it('clamps a reported time within the clock skew to now', () => {
+      expect(resolveReportedTime(at(4_000), null, NOW)).toEqual({ ok: true, at: NOW });
+    });
+
+    it('refuses a reported time beyond the clock skew as in_future', () => {
+      expect(resolveReportedTime(at(5_001), null, NOW)).toEqual({
+        ok: false,
+        reason: 'in_future',
+      });
+    });
+  });
 });

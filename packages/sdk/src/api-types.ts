@@ -40,11 +40,19 @@ export type StatusUpdate = Omit<BodyOf<'/v1/missions/{id}/status', 'patch'>, 'st
   status: ReportedStatus;
 };
 export type HistoryEntry = ResponseOf<'/v1/missions/{id}/history', 'get', 200>['data'][number];
+/**
+ * What a dispatch takes. `occurred_at` (supervisor and admin keys) records a
+ * dispatch made earlier; `divert` (with `team_id`) takes a team busy on another
+ * event, whose mission ends `FAILED` with reason `diverted`.
+ */
 export type DispatchRequest = BodyOf<'/v1/teams/dispatch', 'post'>;
+/** The new mission; with `diverted` when `divert` took its team from another mission. */
+export type DispatchResult = ResponseOf<'/v1/teams/dispatch', 'post', 201>;
 
 /** An event: an incident to respond to (not a DOM Event). */
 export type WedeEvent = ResponseOf<'/v1/events/{id}', 'get', 200>;
 export type EventListQuery = QueryOf<'/v1/events', 'get'>;
+/** A new event; `occurred_at` (supervisor and admin keys) is when it was really received. */
 export type NewEvent = BodyOf<'/v1/events', 'post'>;
 export type EventChanges = BodyOf<'/v1/events/{id}', 'patch'>;
 export type EventClosing = BodyOf<'/v1/events/{id}/close', 'post'>;
@@ -78,3 +86,10 @@ export type WebhookDelivery = ResponseOf<
 export type DeliveryListQuery = QueryOf<'/v1/webhooks/{id}/deliveries', 'get'>;
 export type Redelivery = BodyOf<'/v1/webhooks/{id}/redeliver', 'post'>;
 export type RedeliveryResult = ResponseOf<'/v1/webhooks/{id}/redeliver', 'post', 202>;
+
+export type ResponseTimeQuery = QueryOf<'/v1/reports/response-times', 'get'>;
+export type ResponseTimeReport = ResponseOf<'/v1/reports/response-times', 'get', 200>;
+/** One group of a report: what its missions share, and the figures of each interval. */
+export type ResponseTimeGroup = ResponseTimeReport['data'][number];
+/** Count, mean, median, p90 (seconds) and share within target of one interval. */
+export type IntervalSummary = ResponseTimeGroup['turnout'];

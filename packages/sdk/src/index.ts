@@ -31,5 +31,6 @@ export type { Events } from './resources/events.js';
 export type { Members } from './resources/members.js';
 export type { Keys } from './resources/keys.js';
 export type { Webhooks } from './resources/webhooks.js';
+export type { Reports } from './resources/reports.js';
 export type * from './api-types.js';
 export type { paths } from './generated/api.js';

@@ -1,11 +1,12 @@
 import { ApiCall, type CallOptions, type WriteOptions } from './api-call.js';
-import type { Mission } from './api-types.js';
+import type { DispatchResult } from './api-types.js';
 import { ChangeStream, type StreamOptions, type StreamSocketClass } from './change-stream.js';
 import { OfflineQueue, type OfflineQueueOptions } from './offline-queue.js';
 import { Events } from './resources/events.js';
 import { Keys } from './resources/keys.js';
 import { Members } from './resources/members.js';
 import { Missions } from './resources/missions.js';
+import { Reports } from './resources/reports.js';
 import { Teams } from './resources/teams.js';
 import { Webhooks } from './resources/webhooks.js';
 import { retryPolicyOf, type RetryPolicy } from './retry-policy.js';
@@ -37,6 +38,18 @@ export interface BackupRequest {
   /** A particular team; default: the nearest available team serving the event's vertical. */
   team_id?: string;
   notes?: string;
+  /**
+   * When the backup was really sent (RFC 3339), for a record entered late or
+   * imported; supervisor and admin keys only. Default: now.
+   */
+  occurred_at?: string;
+  /**
+   * Take `team_id` even if it is busy on another event: that mission ends
+   * `FAILED` with reason `diverted`. Needs `teams:dispatch` (not a field operator).
+   */
+  divert?: boolean;
+  /** With `divert`: the mission the team is expected to be on; if it has moved on, 409. */
+  divert_from?: string;
 }
 
 /**
@@ -54,6 +67,7 @@ export class WedeClient {
   readonly members: Members;
   readonly keys: Keys;
   readonly webhooks: Webhooks;
+  readonly reports: Reports;
 
   private readonly call: ApiCall;
   private readonly baseUrl: URL;
@@ -76,6 +90,7 @@ export class WedeClient {
     this.members = new Members(this.call);
     this.keys = new Keys(this.call);
     this.webhooks = new Webhooks(this.call);
+    this.reports = new Reports(this.call);
   }
 
   /**
@@ -84,7 +99,7 @@ export class WedeClient {
    * the asking mission goes on. A field operator may ask only for an event his
    * own team is on. Answers the backup mission.
    */
-  requestBackup(request: BackupRequest, options?: WriteOptions): Promise<Mission> {
+  requestBackup(request: BackupRequest, options?: WriteOptions): Promise<DispatchResult> {
     const { mission_id, ...dispatch } = request;
     return this.teams.dispatch({ ...dispatch, backup_of: mission_id }, options);
   }

@@ -19,6 +19,7 @@ export function presentEvent(row: EventTable): EventJson {
     status: row.status as EventJson['status'],
     closed_at: row.closed_at,
     close_reason: row.close_reason,
+    occurred_at: row.occurred_at,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };

@@ -1,8 +1,9 @@
 import { listMissionMemberIds, type MissionRow } from '../../store/mission-store.js';
 import type { Static } from 'typebox';
 
+import type { Dispatched } from '../../services/dispatch-team.js';
 import type { Db, MissionHistoryTable } from '../../store/schema.js';
-import type { HistoryEntry, Mission } from '../schemas/mission.js';
+import type { DispatchResult, HistoryEntry, Mission } from '../schemas/mission.js';
 
 export type MissionJson = Static<typeof Mission>;
 type Enum<K extends keyof MissionJson> = MissionJson[K];
@@ -52,6 +53,17 @@ export async function presentMissions(db: Db, rows: readonly MissionRow[]): Prom
 export async function presentMission(db: Db, row: MissionRow): Promise<MissionJson> {
   const [json] = await presentMissions(db, [row]);
   return json!;
+}
+
+/** A dispatch's answer: the new mission, with the one its team was diverted from, if any. */
+export async function presentDispatch(
+  db: Db,
+  dispatched: Dispatched,
+): Promise<Static<typeof DispatchResult>> {
+  const rows =
+    dispatched.diverted === null ? [dispatched.mission] : [dispatched.mission, dispatched.diverted];
+  const [mission, diverted] = await presentMissions(db, rows);
+  return diverted === undefined ? mission! : { ...mission!, diverted };
 }
 
 export function presentHistoryEntry(row: MissionHistoryTable): Static<typeof HistoryEntry> {

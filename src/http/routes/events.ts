@@ -24,6 +24,10 @@ export async function eventRoutes(app: App, deps: RouteDeps): Promise<void> {
       schema: {
         tags,
         summary: 'Record an event',
+        description:
+          'Supervisor and admin keys may give occurred_at, when the incident was really ' +
+          'received (a late entry, an import); it may not be in the future. created_at is ' +
+          'always when it was recorded.',
         body: EventCreate,
         response: { 201: Event, ...ERROR_RESPONSES },
       },

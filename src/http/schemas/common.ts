@@ -9,6 +9,14 @@ export const Timestamp = Type.String({
   description: 'RFC 3339 UTC time, e.g. 2026-06-09T18:00:00.000Z',
 });
 
+/** A past time given for a change recorded late or imported (supervisors and admins only). */
+export const OccurredAt = Type.String({
+  format: 'date-time',
+  description:
+    'when it really happened, for a record entered late or imported from another system; ' +
+    'supervisor and admin keys only; not in the future; default: now',
+});
+
 export const Latitude = Type.Number({ minimum: -90, maximum: 90, description: 'WGS84 degrees' });
 export const Longitude = Type.Number({ minimum: -180, maximum: 180, description: 'WGS84 degrees' });
 

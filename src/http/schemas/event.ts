@@ -7,6 +7,7 @@ import {
   literalUnion,
   Longitude,
   nullable,
+  OccurredAt,
   Priority,
   Timestamp,
   Uuid,
@@ -34,6 +35,10 @@ export const Event = Type.Object({
   status: EventStatus,
   closed_at: nullable(Timestamp),
   close_reason: nullable(Type.String()),
+  occurred_at: Type.String({
+    format: 'date-time',
+    description: 'when the incident was received; created_at is when Wede recorded it',
+  }),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
@@ -54,6 +59,7 @@ export const EventCreate = Type.Object(
         description: "the event's id in another system; unique within the organization",
       }),
     ),
+    occurred_at: Type.Optional(OccurredAt),
   },
   { additionalProperties: false },
 );

@@ -8,6 +8,7 @@ import {
   literalUnion,
   Longitude,
   nullable,
+  OccurredAt,
   Priority,
   Timestamp,
   Uuid,
@@ -97,6 +98,29 @@ export const DispatchRequest = Type.Object(
     event_lat: Type.Optional(Latitude),
     event_lng: Type.Optional(Longitude),
     backup_of: Type.Optional(Uuid),
+    occurred_at: Type.Optional(OccurredAt),
+    divert: Type.Optional(
+      Type.Boolean({
+        description:
+          'with team_id: take the team even if it is BUSY on a mission of another event; ' +
+          'that mission ends FAILED with reason "diverted" at this dispatch\'s time. ' +
+          'Needs teams:dispatch',
+      }),
+    ),
+    divert_from: Type.Optional({
+      ...Uuid,
+      description:
+        'with divert: the mission the team is expected to be on; if it is on another by ' +
+        'now (say, diverted by someone else a moment ago), the dispatch is refused with 409',
+    }),
   },
   { additionalProperties: false },
 );
+
+export const DispatchResult = Type.Object({
+  ...Mission.properties,
+  diverted: Type.Optional({
+    ...Mission,
+    description: 'only when divert took the team from another mission: that mission, now FAILED',
+  }),
+});

@@ -596,6 +596,11 @@ export interface paths {
                                 lat: number;
                                 lng: number;
                                 notes: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description when the incident was received; created_at is when Wede recorded it
+                                 */
+                                occurred_at: string;
                                 /** @enum {unknown} */
                                 priority: "low" | "medium" | "high" | "critical";
                                 /** @enum {unknown} */
@@ -734,7 +739,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record an event */
+        /**
+         * Record an event
+         * @description Supervisor and admin keys may give occurred_at, when the incident was really received (a late entry, an import); it may not be in the future. created_at is always when it was recorded.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -753,6 +761,11 @@ export interface paths {
                         /** @description WGS84 degrees */
                         lng: number;
                         notes?: string;
+                        /**
+                         * Format: date-time
+                         * @description when it really happened, for a record entered late or imported from another system; supervisor and admin keys only; not in the future; default: now
+                         */
+                        occurred_at?: string;
                         /** @enum {unknown} */
                         priority?: "low" | "medium" | "high" | "critical";
                         title?: string;
@@ -786,6 +799,11 @@ export interface paths {
                             lat: number;
                             lng: number;
                             notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description when the incident was received; created_at is when Wede recorded it
+                             */
+                            occurred_at: string;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             /** @enum {unknown} */
@@ -971,6 +989,11 @@ export interface paths {
                             lat: number;
                             lng: number;
                             notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description when the incident was received; created_at is when Wede recorded it
+                             */
+                            occurred_at: string;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             /** @enum {unknown} */
@@ -1162,6 +1185,11 @@ export interface paths {
                             lat: number;
                             lng: number;
                             notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description when the incident was received; created_at is when Wede recorded it
+                             */
+                            occurred_at: string;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             /** @enum {unknown} */
@@ -1356,6 +1384,11 @@ export interface paths {
                             lat: number;
                             lng: number;
                             notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description when the incident was received; created_at is when Wede recorded it
+                             */
+                            occurred_at: string;
                             /** @enum {unknown} */
                             priority: "low" | "medium" | "high" | "critical";
                             /** @enum {unknown} */
@@ -3610,6 +3643,233 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/reports/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Response-time report
+         * @description Per group, the count, mean, median, 90th percentile and share within target (in seconds) of turnout (dispatched_at to on_route_at), travel (on_route_at to on_site_at), response (dispatched_at to on_site_at) and on-scene time (on_site_at to completed_at), over the missions dispatched from `from` (inclusive) to `to` (exclusive). A mission without both ends of an interval is left out of that interval. Median and p90 are nearest-rank: the value at rank ceil(0.5 × n) and ceil(0.9 × n) of the n sorted values, never interpolated; the mean is rounded to 0.1 s, within_target to 4 decimals. Without group_by, one group `{}` (also when nothing matches); with it, one group per value found, ordered: verticals and teams by name (then team id), priorities from critical to low, hours 0 to 23 (of dispatched_at, in `timezone`). Needs missions:view; a field operator sees his own team's missions only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description RFC 3339; missions dispatched at or after it (default: no start) */
+                    from?: string;
+                    /** @description one group per value; without it, one group of every mission */
+                    group_by?: "vertical" | "team" | "priority" | "hour";
+                    /** @description On-scene target in seconds (default none: within_target is null); within_target is the share at or under it */
+                    on_scene_target?: number;
+                    priority?: "low" | "medium" | "high" | "critical";
+                    /** @description Response target in seconds (default turnout_target + travel_target); within_target is the share at or under it */
+                    response_target?: number;
+                    /** @description A UUID (v7, time-ordered) */
+                    team_id?: string;
+                    /** @description IANA time zone of group_by=hour, e.g. America/Los_Angeles (default UTC) */
+                    timezone?: string;
+                    /** @description RFC 3339; missions dispatched before it (default: no end); later than from */
+                    to?: string;
+                    /** @description Travel target in seconds (default 240); within_target is the share at or under it */
+                    travel_target?: number;
+                    /** @description Turnout target in seconds (default 80); within_target is the share at or under it */
+                    turnout_target?: number;
+                    /** @description A line of work such as healthcare, fire or security (lowercase) */
+                    vertical?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description What the group shares: {} without group_by, {"vertical"}, {"team_id", "team_name"}, {"priority"} or {"hour"} */
+                                group: {
+                                    hour?: number;
+                                    priority?: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description A UUID (v7, time-ordered)
+                                     */
+                                    team_id?: string;
+                                    team_name?: string;
+                                    vertical?: string;
+                                };
+                                on_scene: {
+                                    /** @description missions with both ends of the interval */
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    p90: number | null;
+                                    within_target: number | null;
+                                };
+                                response: {
+                                    /** @description missions with both ends of the interval */
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    p90: number | null;
+                                    within_target: number | null;
+                                };
+                                travel: {
+                                    /** @description missions with both ends of the interval */
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    p90: number | null;
+                                    within_target: number | null;
+                                };
+                                turnout: {
+                                    /** @description missions with both ends of the interval */
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    p90: number | null;
+                                    within_target: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stream/tickets": {
         parameters: {
             query?: never;
@@ -4701,7 +4961,7 @@ export interface paths {
         put?: never;
         /**
          * Dispatch a team to an event
-         * @description Creates a CREATED mission and marks the team BUSY. Without team_id, the nearest available team serving the event's vertical is chosen. For backup, dispatch to the same event (with backup_of); a field operator may do so only for an event his own team is on.
+         * @description Creates a CREATED mission and marks the team BUSY. Without team_id, the nearest available team serving the event's vertical is chosen. For backup, dispatch to the same event (with backup_of); a field operator may do so only for an event his own team is on. With divert and a team_id, a team BUSY on another event is taken from it: that mission ends FAILED (reason "diverted") in the same transaction, and the answer shows it as diverted. Supervisor and admin keys may give occurred_at, for a dispatch entered late or imported: it becomes dispatched_at, and may be neither before the event was received nor in the future.
          */
         post: {
             parameters: {
@@ -4718,6 +4978,13 @@ export interface paths {
                          * @description A UUID (v7, time-ordered)
                          */
                         backup_of?: string;
+                        /** @description with team_id: take the team even if it is BUSY on a mission of another event; that mission ends FAILED with reason "diverted" at this dispatch's time. Needs teams:dispatch */
+                        divert?: boolean;
+                        /**
+                         * Format: uuid
+                         * @description with divert: the mission the team is expected to be on; if it is on another by now (say, diverted by someone else a moment ago), the dispatch is refused with 409
+                         */
+                        divert_from?: string;
                         /**
                          * Format: uuid
                          * @description A UUID (v7, time-ordered)
@@ -4728,6 +4995,11 @@ export interface paths {
                         /** @description WGS84 degrees */
                         event_lng?: number;
                         notes?: string;
+                        /**
+                         * Format: date-time
+                         * @description when it really happened, for a record entered late or imported from another system; supervisor and admin keys only; not in the future; default: now
+                         */
+                        occurred_at?: string;
                         /**
                          * Format: uuid
                          * @description A UUID (v7, time-ordered)
@@ -4758,6 +5030,63 @@ export interface paths {
                              * @description RFC 3339 UTC time, e.g. 2026-06-09T18:00:00.000Z
                              */
                             dispatched_at: string;
+                            /** @description only when divert took the team from another mission: that mission, now FAILED */
+                            diverted?: {
+                                ack_at: string | null;
+                                backup_of: string | null;
+                                channel_used: ("internet" | "sms") | null;
+                                completed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 UTC time, e.g. 2026-06-09T18:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 UTC time, e.g. 2026-06-09T18:00:00.000Z
+                                 */
+                                dispatched_at: string;
+                                /**
+                                 * Format: uuid
+                                 * @description A UUID (v7, time-ordered)
+                                 */
+                                event_id: string;
+                                event_lat: number;
+                                event_lng: number;
+                                failed_at: string | null;
+                                failure_reason: string | null;
+                                feedback: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /**
+                                 * Format: uuid
+                                 * @description A UUID (v7, time-ordered)
+                                 */
+                                id: string;
+                                /** @description the team's members at dispatch time */
+                                member_ids: string[];
+                                notes: string | null;
+                                on_route_at: string | null;
+                                on_site_at: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                sent_at: string | null;
+                                /** @description grows by one with each transition */
+                                sequence: number;
+                                /** @enum {unknown} */
+                                status: "CREATED" | "SENT" | "ACK" | "ON_ROUTE" | "ON_SITE" | "COMPLETED" | "FAILED";
+                                /**
+                                 * Format: uuid
+                                 * @description A UUID (v7, time-ordered)
+                                 */
+                                team_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 UTC time, e.g. 2026-06-09T18:00:00.000Z
+                                 */
+                                updated_at: string;
+                                vertical: string;
+                            };
                             /**
                              * Format: uuid
                              * @description A UUID (v7, time-ordered)

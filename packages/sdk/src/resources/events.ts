@@ -13,7 +13,17 @@ import { everyItem } from '../pages.js';
 export class Events {
   constructor(private readonly call: ApiCall) {}
 
-  /** Records an event (`OPEN`). Needs `events:manage`. */
+  /**
+   * Records an event (`OPEN`). Needs `events:manage`. A supervisor's or admin's
+   * key may give `occurred_at`, when the incident was really received (an
+   * import, a late entry); it defaults to now and may not be in the future.
+   *
+   * @example
+   * const event = await client.events.create({
+   *   vertical: 'fire', priority: 'high', lat: 37.77, lng: -122.42,
+   *   occurred_at: '2017-01-01T09:58:30Z',
+   * });
+   */
   async create(event: NewEvent, options?: WriteOptions): Promise<WedeEvent> {
     return this.call.result(
       this.call.http.POST('/v1/events', { body: event, ...this.call.write(options) }),

@@ -1,7 +1,7 @@
 import { checkedId, type ApiCall, type CallOptions, type WriteOptions } from '../api-call.js';
 import type {
   DispatchRequest,
-  Mission,
+  DispatchResult,
   NewTeam,
   Page,
   Team,
@@ -59,8 +59,17 @@ export class Teams {
    * Sends a team to an event: a new `CREATED` mission, the team `BUSY`, the
    * delivery engine notified. Without `team_id`, the nearest available team
    * serving the event's vertical goes. Needs `teams:dispatch`.
+   *
+   * With `divert: true` and a `team_id`, a team busy on another event is taken
+   * from it: that mission ends `FAILED` (reason `diverted`) and comes back as
+   * `diverted`. A supervisor's or admin's key may give `occurred_at` to record a
+   * dispatch made earlier (not before the event was received, not in the future).
+   *
+   * @example
+   * const mission = await client.teams.dispatch({ event_id, team_id, divert: true });
+   * if (mission.diverted) console.log(`taken from ${mission.diverted.event_id}`);
    */
-  async dispatch(request: DispatchRequest, options?: WriteOptions): Promise<Mission> {
+  async dispatch(request: DispatchRequest, options?: WriteOptions): Promise<DispatchResult> {
     return this.call.result(
       this.call.http.POST('/v1/teams/dispatch', { body: request, ...this.call.write(options) }),
     );

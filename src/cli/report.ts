@@ -1,0 +1,124 @@
+import { WedeClient, WedeError, type ResponseTimeQuery } from '@wede/sdk';
+import { Command, InvalidArgumentError, Option } from 'commander';
+
+import { UsageError } from '../config/load-config.js';
+import {
+  renderResponseTimes,
+  REPORT_FORMATS,
+  type Grouping,
+  type ReportFormat,
+} from './response-time-output.js';
+
+interface ReportOptions {
+  url?: string;
+  key?: string;
+  from?: string;
+  to?: string;
+  vertical?: string;
+  teamId?: string;
+  priority?: string;
+  groupBy?: Grouping;
+  timezone?: string;
+  turnoutTarget?: number;
+  travelTarget?: number;
+  responseTarget?: number;
+  onSceneTarget?: number;
+  format: ReportFormat;
+}
+
+// A report is a read, safe to ask again; but a person at a terminal should not
+// wait half a minute of backoff to learn that the server is down.
+const RETRY = { retries: 2, baseDelayMs: 200, maxDelayMs: 1_000, timeoutMs: 120_000 };
+
+function seconds(text: string): number {
+  if (!/^\d{1,7}$/.test(text)) throw new InvalidArgumentError('a whole number of seconds');
+  return Number(text);
+}
+
+/** `wede report`: the response-time report of a running server, through the SDK. */
+export function reportCommand(): Command {
+  return new Command('report')
+    .description('response-time report (turnout, travel, response, on scene) of a server')
+    .option('--url <url>', 'the Wede server (default: $WEDE_URL)')
+    .option('--key <key>', 'an API key with missions:view (default: $WEDE_API_KEY)')
+    .option('--from <time>', 'missions dispatched at or after this RFC 3339 time')
+    .option('--to <time>', 'missions dispatched before this RFC 3339 time')
+    .option('--vertical <vertical>', 'one vertical only, e.g. fire')
+    .option('--team-id <id>', 'one team only')
+    .addOption(
+      new Option('--priority <priority>', 'one priority only').choices([
+        'low',
+        'medium',
+        'high',
+        'critical',
+      ]),
+    )
+    .addOption(
+      new Option('--group-by <group>', 'one group per value').choices([
+        'vertical',
+        'team',
+        'priority',
+        'hour',
+      ]),
+    )
+    .option('--timezone <zone>', 'IANA time zone of --group-by hour (default: UTC)')
+    .option('--turnout-target <seconds>', 'turnout target (default: 80)', seconds)
+    .option('--travel-target <seconds>', 'travel target (default: 240)', seconds)
+    .option('--response-target <seconds>', 'response target (default: turnout + travel)', seconds)
+    .option('--on-scene-target <seconds>', 'on-scene target (default: none)', seconds)
+    .addOption(
+      new Option('--format <format>', 'how to print it').choices(REPORT_FORMATS).default('table'),
+    )
+    .action(printReport);
+}
+
+async function printReport(options: ReportOptions): Promise<void> {
+  const url = options.url ?? process.env.WEDE_URL;
+  const key = options.key ?? process.env.WEDE_API_KEY;
+  if (url === undefined || url === '')
+    throw new UsageError('no server: pass --url or set WEDE_URL');
+  if (key === undefined || key === '') {
+    throw new UsageError('no API key: pass --key or set WEDE_API_KEY');
+  }
+
+  let client: WedeClient;
+  try {
+    client = new WedeClient({ baseUrl: url, apiKey: key, retry: RETRY });
+  } catch {
+    // Not echoed: a mistyped URL may hold a password.
+    throw new UsageError('--url must be an absolute http or https URL, without a password');
+  }
+
+  try {
+    const report = await client.reports.responseTimes(queryOf(options));
+    process.stdout.write(renderResponseTimes(report, options.groupBy, options.format));
+  } catch (error) {
+    if (!(error instanceof WedeError)) throw error;
+    process.stderr.write(`wede report: ${explain(error, url)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+function queryOf(options: ReportOptions): ResponseTimeQuery {
+  const query: ResponseTimeQuery = {
+    from: options.from,
+    to: options.to,
+    vertical: options.vertical,
+    team_id: options.teamId,
+    priority: options.priority as ResponseTimeQuery['priority'],
+    group_by: options.groupBy,
+    timezone: options.timezone,
+    turnout_target: options.turnoutTarget,
+    travel_target: options.travelTarget,
+    response_target: options.responseTarget,
+    on_scene_target: options.onSceneTarget,
+  };
+  return Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== undefined),
+  ) as ResponseTimeQuery;
+}
+
+function explain(error: WedeError, url: string): string {
+  if (error.status === 0) return `could not reach ${url}: ${error.message}`;
+  return `the server refused (${error.status} ${error.code}): ${error.message}`;
+}
