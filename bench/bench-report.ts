@@ -78,7 +78,11 @@ export function formatReport(report: BenchReport): string {
     latencyRow('list p50/p99 ms at 10', list.wede.at10, list.bare.at10),
     ['dispatch to device p50/p99 ms', `${status.delivery.p50Ms} / ${status.delivery.p99Ms}`],
     'seconds' in replay
-      ? ['SF week replay', `${replay.missionsPerSecond} missions/s, ${replay.seconds} s`]
+      ? [
+          'SF week replay',
+          `${replay.missions} missions, ${replay.missionsPerSecond} missions/s, ` +
+            `${replay.seconds} s${replay.ok ? '' : ', WITH REFUSALS (see the JSON)'}`,
+        ]
       : ['SF week replay', `skipped: ${replay.skipped}`],
     ['peak RSS MB (status, list, replay)', rssOf(report)],
   ];

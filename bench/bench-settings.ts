@@ -37,7 +37,7 @@ function whole(name: string, fallback: number, min: number, max: number): number
 export function benchSettings(): BenchSettings {
   const repo = fileURLToPath(new URL('..', import.meta.url));
   const week = process.env.BENCH_SF_WEEK || `${repo}../shared/data/${WEEK_FILE}`;
-  const excerpt = `${repo}samples/sffd-one-day.csv`;
+  const excerpt = `${repo}samples/sffd-2017-01-01.csv`;
   const replay = pickReplayFile(week, excerpt);
 
   return {

@@ -64,6 +64,7 @@ export class MissionRows {
       status: ended ? 'CLOSED' : 'OPEN',
       closed_at: ended ? iso(first.dispatchedMs + 40 * MINUTE_MS) : null,
       close_reason: ended ? 'missions_ended' : null,
+      occurred_at: createdAt,
       created_at: createdAt,
       updated_at: ended ? iso(first.dispatchedMs + 40 * MINUTE_MS) : createdAt,
     };
@@ -133,6 +134,7 @@ const EVENT_COLUMNS = [
   'status',
   'closed_at',
   'close_reason',
+  'occurred_at',
   'created_at',
   'updated_at',
 ] as const satisfies readonly (keyof EventTable)[];

@@ -228,6 +228,7 @@ function endMission(
         team_id: mission.team_id,
         previous_status: 'BUSY',
         status: 'AVAILABLE',
+        occurred_at: now,
       });
     }
   }
@@ -241,6 +242,7 @@ function endMission(
     status: 'CLOSED',
     reason: 'missions_ended',
     closed_at: latest.latest,
+    occurred_at: latest.latest,
   });
 }
 
