@@ -34,6 +34,18 @@ export async function lockOrganizationWrites(db: Db, organizationId: string): Pr
     .execute();
 }
 
+// Every change moves the chain: compiled once.
+const nextAuditSeq = compiledQuery((db: Db, organizationId: string) =>
+  db
+    .updateTable('organizations')
+    .set((eb) => ({ audit_seq: eb('audit_seq', '+', 1) }))
+    .where('id', '=', organizationId)
+    .returning(['audit_seq', 'audit_head']),
+);
+const newAuditHead = compiledQuery((db: Db, organizationId: string, hash: string) =>
+  db.updateTable('organizations').set({ audit_head: hash }).where('id', '=', organizationId),
+);
+
 /**
  * Takes the next audit sequence number of an organization. On PostgreSQL the
  * update also locks the row until commit, which keeps the hash chain linear.
@@ -47,15 +59,3 @@ export async function takeAuditSeq(db: Db, organizationId: string) {
 export async function setAuditHead(db: Db, organizationId: string, hash: string): Promise<void> {
   await newAuditHead(db, organizationId, hash);
 }
-
-// Every change moves the chain: compiled once.
-const nextAuditSeq = compiledQuery((db: Db, organizationId: string) =>
-  db
-    .updateTable('organizations')
-    .set((eb) => ({ audit_seq: eb('audit_seq', '+', 1) }))
-    .where('id', '=', organizationId)
-    .returning(['audit_seq', 'audit_head']),
-);
-const newAuditHead = compiledQuery((db: Db, organizationId: string, hash: string) =>
-  db.updateTable('organizations').set({ audit_head: hash }).where('id', '=', organizationId),
-);
