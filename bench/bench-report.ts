@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { basename } from 'node:path';
 
 import type { LoadFigures } from './load.js';
 import type { ListFigures } from './mission-listing.js';
@@ -53,7 +54,8 @@ export function checkTargets(
     at('dispatch to device p99 ms', status.delivery.p99Ms, '< 50'),
   ];
   if ('seconds' in replay) {
-    checks.push(at('SF week replay seconds', replay.seconds, '< 120'));
+    // The target is the whole week's; on the one-day excerpt the name says so.
+    checks.push(at(`replay of ${basename(replay.file)}, seconds`, replay.seconds, '< 120'));
     checks.push(at('replay server peak RSS MB', replay.peakRssMb, '< 300'));
   }
   return checks;
@@ -79,7 +81,7 @@ export function formatReport(report: BenchReport): string {
     ['dispatch to device p50/p99 ms', `${status.delivery.p50Ms} / ${status.delivery.p99Ms}`],
     'seconds' in replay
       ? [
-          'SF week replay',
+          `replay of ${basename(replay.file)}`,
           `${replay.missions} missions, ${replay.missionsPerSecond} missions/s, ` +
             `${replay.seconds} s${replay.ok ? '' : ', WITH REFUSALS (see the JSON)'}`,
         ]
