@@ -1,33 +1,53 @@
-import { formatWebhookBench, resultsFileFor, runWebhookBench } from './webhooks.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+import { benchSettings } from './bench-settings.js';
+import { checkTargets, formatReport, machine, type BenchReport } from './bench-report.js';
+import { measureMissionListing } from './mission-listing.js';
+import { measureStatusUpdates } from './status-updates.js';
+import { measureWeekReplay, replayAvailable } from './week-replay.js';
 
 /**
- * `npm run bench`: BENCH_UPDATES and BENCH_CONCURRENCY change the load;
- * BENCH_POSTGRES_URL (a PostgreSQL server; a scratch database is made on it)
- * runs the same on PostgreSQL after SQLite.
+ * `npm run bench`: Wede's server against the machine's ceilings, in one run.
+ * Every server is a child process on a database of its own in a temporary
+ * folder; the load (autocannon) runs in this process. See the README.
  */
-function positive(name: string, fallback: number, max: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new Error(`${name} must be a whole number from 1 to ${max}, got "${text}"`);
-  }
-  return value;
+const settings = benchSettings();
+const folder = mkdtempSync(join(tmpdir(), 'wede-bench-'));
+const startedAt = Date.now();
+const log = (line: string) => {
+  const seconds = Math.round((Date.now() - startedAt) / 1000);
+  process.stderr.write(`[${String(seconds).padStart(4)} s] ${line}\n`);
+};
+
+try {
+  const status = await measureStatusUpdates(folder, settings, log);
+  const list = await measureMissionListing(folder, settings, log);
+  const replay = await replayFigures(folder);
+
+  const report: BenchReport = {
+    ...machine(),
+    settings,
+    status,
+    list,
+    replay,
+    targets: checkTargets(status, list, replay),
+  };
+  mkdirSync(dirname(settings.resultsFile), { recursive: true });
+  writeFileSync(settings.resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+
+  process.stdout.write(`\n${report.date}, ${report.cpu} x${report.cores}, node ${report.node}\n`);
+  if (settings.replayNote) process.stdout.write(`note: ${settings.replayNote}\n`);
+  process.stdout.write(`\n${formatReport(report)}\n\nresults written to ${settings.resultsFile}\n`);
+} finally {
+  rmSync(folder, { recursive: true, force: true });
 }
 
-const updates = positive('BENCH_UPDATES', 2_000, 20_000);
-const concurrency = positive('BENCH_CONCURRENCY', 20, 200);
-const postgresUrl = process.env.BENCH_POSTGRES_URL || undefined;
+async function replayFigures(folder: string): Promise<BenchReport['replay']> {
+  if (!replayAvailable()) return { skipped: 'this clone has no `wede replay` yet' };
+  if (settings.replayFile === undefined) return { skipped: settings.replayNote! };
 
-for (const database of postgresUrl === undefined ? ['sqlite'] : ['sqlite', 'postgres']) {
-  const resultsFile = resultsFileFor(database as 'sqlite' | 'postgres');
-  console.log(`webhooks: ${updates} status updates, concurrency ${concurrency}, ${database}`);
-  const result = await runWebhookBench({
-    updates,
-    concurrency,
-    resultsFile,
-    postgresUrl: database === 'postgres' ? postgresUrl : undefined,
-  });
-  console.log(formatWebhookBench(result));
-  console.log(`\nresults written to ${resultsFile}\n`);
+  log(`replaying ${settings.replayFile} at --speed max`);
+  return measureWeekReplay(folder, settings.replayFile);
 }

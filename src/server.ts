@@ -35,7 +35,7 @@ export async function startServer(
   logger: Logger,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const database = openDatabase(config.database, logger);
+  const database = openDatabase(config.database, logger, { backgroundCheckpoints: true });
   try {
     await migrateToLatest(database);
     const bootstrap = await inTransaction(database.db, (trx) =>

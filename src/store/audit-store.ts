@@ -1,7 +1,25 @@
+import { compiledQuery } from './compiled-query.js';
 import type { AuditLogTable, Db } from './schema.js';
 
+// Every change appends one: compiled once.
+const newAuditRow = compiledQuery((db: Db, row: AuditLogTable) =>
+  db.insertInto('audit_log').values({
+    organization_id: row.organization_id,
+    seq: row.seq,
+    at: row.at,
+    actor_key_id: row.actor_key_id,
+    actor_member_id: row.actor_member_id,
+    action: row.action,
+    entity_type: row.entity_type,
+    entity_id: row.entity_id,
+    data: row.data,
+    prev_hash: row.prev_hash,
+    hash: row.hash,
+  }),
+);
+
 export async function insertAuditRow(db: Db, row: AuditLogTable): Promise<void> {
-  await db.insertInto('audit_log').values(row).execute();
+  await newAuditRow(db, row);
 }
 
 /** One organization's chain in order, a page at a time so a long log fits in memory. */

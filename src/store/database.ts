@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 
 import type { DatabaseConfig } from '../config/load-config.js';
 import type { Schema } from './schema.js';
+import { WalCheckpoints } from './wal-checkpoints.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -38,8 +39,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export interface DatabaseOptions {
+  /** SQLite: run WAL checkpoints on a worker thread rather than in commits (the server). */
+  backgroundCheckpoints?: boolean;
+}
+
 /** Opens the configured database; the file and its folder are created for SQLite. */
-export function openDatabase(config: DatabaseConfig, logger?: Logger): Database {
+export function openDatabase(
+  config: DatabaseConfig,
+  logger?: Logger,
+  options: DatabaseOptions = {},
+): Database {
   if (config.kind === 'postgres') {
     const db = new Kysely<Schema>({ dialect: postgresDialect(config.url, logger) });
     return {
@@ -51,7 +61,14 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Database 
     };
   }
 
-  const db = new Kysely<Schema>({ dialect: sqliteDialect(config.path) });
+  const connection = openSqlite(config.path);
+  const checkpoints =
+    options.backgroundCheckpoints && config.path !== ':memory:'
+      ? new WalCheckpoints(config.path, connection, logger)
+      : undefined;
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: reusingStatements(connection) }),
+  });
   // Opened on first use: a read-only connection needs the file, and the CLI never reads so.
   let reader: Kysely<Schema> | undefined;
   return {
@@ -64,13 +81,14 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Database 
     dialect: 'sqlite',
     openOwnReader: () => (config.path === ':memory:' ? null : readOnlyConnection(config.path)),
     close: async () => {
+      await checkpoints?.stop();
       await reader?.destroy();
       await db.destroy();
     },
   };
 }
 
-function sqliteDialect(path: string): SqliteDialect {
+function openSqlite(path: string): SQLite.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 
   const connection = new SQLite(path);
@@ -79,8 +97,7 @@ function sqliteDialect(path: string): SqliteDialect {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-
-  return new SqliteDialect({ database: reusingStatements(connection) });
+  return connection;
 }
 
 const STATEMENTS_KEPT = 500;

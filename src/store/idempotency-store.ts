@@ -1,4 +1,51 @@
+import { compiledQuery } from './compiled-query.js';
 import type { Db, IdempotencyKeyTable } from './schema.js';
+
+// Every write with an Idempotency-Key runs these: compiled once.
+const liveResponse = compiledQuery((db: Db, organizationId: string, key: string, now: string) =>
+  db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('key', '=', key)
+    .where('expires_at', '>', now),
+);
+const expiredClaim = compiledQuery((db: Db, organizationId: string, key: string, at: string) =>
+  db
+    .deleteFrom('idempotency_keys')
+    .where('organization_id', '=', organizationId)
+    .where('key', '=', key)
+    .where('expires_at', '<=', at),
+);
+const newClaim = compiledQuery(
+  (
+    db: Db,
+    organization_id: string,
+    key: string,
+    request_hash: string,
+    status_code: number,
+    response_body: string,
+    created_at: string,
+    expires_at: string,
+  ) =>
+    db.insertInto('idempotency_keys').values({
+      organization_id,
+      key,
+      request_hash,
+      status_code,
+      response_body,
+      created_at,
+      expires_at,
+    }),
+);
+const answer = compiledQuery(
+  (db: Db, organizationId: string, key: string, statusCode: number, responseBody: string) =>
+    db
+      .updateTable('idempotency_keys')
+      .set({ status_code: statusCode, response_body: responseBody })
+      .where('organization_id', '=', organizationId)
+      .where('key', '=', key),
+);
 
 export async function findIdempotentResponse(
   db: Db,
@@ -6,13 +53,8 @@ export async function findIdempotentResponse(
   key: string,
   now: string,
 ) {
-  return db
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('key', '=', key)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  const { rows } = await liveResponse(db, organizationId, key, now);
+  return rows[0];
 }
 
 /**
@@ -21,13 +63,17 @@ export async function findIdempotentResponse(
  */
 export async function claimIdempotencyKey(db: Db, row: IdempotencyKeyTable): Promise<void> {
   // An expired row under the same key is replaced: the key is free again after 24 h.
-  await db
-    .deleteFrom('idempotency_keys')
-    .where('organization_id', '=', row.organization_id)
-    .where('key', '=', row.key)
-    .where('expires_at', '<=', row.created_at)
-    .execute();
-  await db.insertInto('idempotency_keys').values(row).execute();
+  await expiredClaim(db, row.organization_id, row.key, row.created_at);
+  await newClaim(
+    db,
+    row.organization_id,
+    row.key,
+    row.request_hash,
+    row.status_code,
+    row.response_body,
+    row.created_at,
+    row.expires_at,
+  );
 }
 
 export async function storeIdempotentResponse(
@@ -37,12 +83,7 @@ export async function storeIdempotentResponse(
   statusCode: number,
   responseBody: string,
 ): Promise<void> {
-  await db
-    .updateTable('idempotency_keys')
-    .set({ status_code: statusCode, response_body: responseBody })
-    .where('organization_id', '=', organizationId)
-    .where('key', '=', key)
-    .execute();
+  await answer(db, organizationId, key, statusCode, responseBody);
 }
 
 export async function deleteExpiredIdempotentResponses(db: Db, now: string): Promise<number> {

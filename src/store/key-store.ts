@@ -1,3 +1,4 @@
+import { compiledQuery } from './compiled-query.js';
 import type { PageRequest } from './page.js';
 import type { ApiKeyTable, Db } from './schema.js';
 
@@ -23,9 +24,15 @@ function liveKeys(db: Db) {
 
 export type LiveKey = NonNullable<Awaited<ReturnType<typeof findKeyByHash>>>;
 
+// Every request looks its key up: compiled once.
+const keyByHash = compiledQuery((db: Db, keyHash: string) =>
+  liveKeys(db).where('k.key_hash', '=', keyHash),
+);
+
 /** The live key with this hash, with the role and team of the member it is bound to. */
 export async function findKeyByHash(db: Db, keyHash: string) {
-  return liveKeys(db).where('k.key_hash', '=', keyHash).executeTakeFirst();
+  const { rows } = await keyByHash(db, keyHash);
+  return rows[0];
 }
 
 /** The same for a key known by id, such as the one a stream ticket was issued to. */

@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 
 import { ACTIVE_STATUSES } from '../domain/mission-lifecycle.js';
+import { compiledQuery } from './compiled-query.js';
 import type { PageRequest } from './page.js';
 import type { Db, MissionHistoryTable, MissionTable } from './schema.js';
 
@@ -22,13 +23,35 @@ export async function insertMission(db: Db, row: MissionTable, memberIds: readon
     .execute();
 }
 
-export async function findMission(db: Db, organizationId: string, id: string) {
-  return db
+// Every status update reads its mission and adds a history row: compiled once.
+const missionById = compiledQuery((db: Db, organizationId: string, id: string) =>
+  db
     .selectFrom('missions')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('id', '=', id),
+);
+const newHistoryRow = compiledQuery((db: Db, row: MissionHistoryTable) =>
+  db.insertInto('mission_history').values({
+    id: row.id,
+    organization_id: row.organization_id,
+    mission_id: row.mission_id,
+    sequence: row.sequence,
+    from_status: row.from_status,
+    to_status: row.to_status,
+    occurred_at: row.occurred_at,
+    recorded_at: row.recorded_at,
+    channel: row.channel,
+    actor_key_id: row.actor_key_id,
+    actor_member_id: row.actor_member_id,
+    feedback: row.feedback,
+    reason: row.reason,
+  }),
+);
+
+export async function findMission(db: Db, organizationId: string, id: string) {
+  const { rows } = await missionById(db, organizationId, id);
+  return rows[0];
 }
 
 export async function listMissionMemberIds(db: Db, missionIds: readonly string[]) {
@@ -162,7 +185,7 @@ export async function latestMissionChangeOfEvent(
 }
 
 export async function insertHistory(db: Db, row: MissionHistoryTable): Promise<void> {
-  await db.insertInto('mission_history').values(row).execute();
+  await newHistoryRow(db, row);
 }
 
 export async function listHistory(db: Db, organizationId: string, missionId: string) {

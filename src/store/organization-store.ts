@@ -1,3 +1,4 @@
+import { compiledQuery } from './compiled-query.js';
 import { isPostgres } from './dialect-of.js';
 import type { Db, OrganizationTable } from './schema.js';
 
@@ -33,23 +34,28 @@ export async function lockOrganizationWrites(db: Db, organizationId: string): Pr
     .execute();
 }
 
+// Every change moves the chain: compiled once.
+const nextAuditSeq = compiledQuery((db: Db, organizationId: string) =>
+  db
+    .updateTable('organizations')
+    .set((eb) => ({ audit_seq: eb('audit_seq', '+', 1) }))
+    .where('id', '=', organizationId)
+    .returning(['audit_seq', 'audit_head']),
+);
+const newAuditHead = compiledQuery((db: Db, organizationId: string, hash: string) =>
+  db.updateTable('organizations').set({ audit_head: hash }).where('id', '=', organizationId),
+);
+
 /**
  * Takes the next audit sequence number of an organization. On PostgreSQL the
  * update also locks the row until commit, which keeps the hash chain linear.
  */
 export async function takeAuditSeq(db: Db, organizationId: string) {
-  return db
-    .updateTable('organizations')
-    .set((eb) => ({ audit_seq: eb('audit_seq', '+', 1) }))
-    .where('id', '=', organizationId)
-    .returning(['audit_seq', 'audit_head'])
-    .executeTakeFirstOrThrow();
+  const { rows } = await nextAuditSeq(db, organizationId);
+  if (rows[0] === undefined) throw new Error(`no organization ${organizationId}`);
+  return rows[0];
 }
 
 export async function setAuditHead(db: Db, organizationId: string, hash: string): Promise<void> {
-  await db
-    .updateTable('organizations')
-    .set({ audit_head: hash })
-    .where('id', '=', organizationId)
-    .execute();
+  await newAuditHead(db, organizationId, hash);
 }

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 
+import { compiledQuery } from './compiled-query.js';
 import { isPostgres } from './dialect-of.js';
 import type { PageRequest } from './page.js';
 import type {
@@ -34,14 +35,19 @@ export async function listEndpoints(db: Db, organizationId: string, page: PageRe
     .execute();
 }
 
-export async function listEnabledEndpoints(db: Db, organizationId: string) {
-  return db
+// Every change checks who listens: compiled once.
+const enabledEndpoints = compiledQuery((db: Db, organizationId: string) =>
+  db
     .selectFrom('webhook_endpoints')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('enabled', '=', 1)
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+
+export async function listEnabledEndpoints(db: Db, organizationId: string) {
+  const { rows } = await enabledEndpoints(db, organizationId);
+  return rows;
 }
 
 export async function updateEndpoint(
