@@ -24,7 +24,7 @@ describe.concurrent('the wede command', () => {
       expect(result.stdout).toMatch(/^Usage: wede /m);
       // Wede's own entry, not a package of that name from a registry.
       expect(result.stdout).toContain('field-response dispatch');
-      for (const command of ['serve', 'migrate', 'org', 'audit']) {
+      for (const command of ['serve', 'migrate', 'org', 'audit', 'replay', 'report']) {
         expect(result.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
       }
     },
