@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
+import { EARLIEST_KEPT_TIME, LATEST_KEPT_TIME } from '../domain/kept-time.js';
 import { WedeError } from '../domain/wede-error.js';
 
 interface ValidationIssue {
@@ -62,13 +63,28 @@ function validationError(error: FastifyError): WedeError {
   const message =
     issue.keyword === 'additionalProperties'
       ? `${part} has an unknown field "${field}"`
-      : `${part}${field ? `.${field}` : ''} ${issue.message ?? 'is not valid'}`;
+      : `${part}${field ? `.${field}` : ''} ${ruleSaid(issue)}`;
 
   return new WedeError('validation_failed', message, {
     in: part,
     ...(field && { field }),
     rule: issue.keyword,
   });
+}
+
+/** The broken rule in words a caller can act on: the allowed values, the time's form. */
+function ruleSaid(issue: ValidationIssue): string {
+  const allowed = issue.params.allowedValues;
+  if (issue.keyword === 'enum' && Array.isArray(allowed)) {
+    return `must be one of: ${allowed.join(', ')}`;
+  }
+  if (issue.keyword === 'format' && issue.params.format === 'date-time') {
+    return (
+      'must be an RFC 3339 time with an offset, such as 2026-06-09T18:00:00Z, ' +
+      `from ${EARLIEST_KEPT_TIME} to ${LATEST_KEPT_TIME}`
+    );
+  }
+  return issue.message ?? 'is not valid';
 }
 
 function fieldOf(issue: ValidationIssue): string {

@@ -568,7 +568,7 @@ const withBadQuery: BadRequest[] = [
     send: ({ api }) => api.get('/v1/missions?colour=red'),
   },
   ...['missions', 'events', 'teams', 'members'].flatMap((list) =>
-    ['0', '501', '-1', 'ten', '2.5'].map((limit) => ({
+    ['0', '501', '-1', 'ten', '2.5', '%20', '0x10', '1e1'].map((limit) => ({
       label: `${list} ?limit=${limit}`,
       field: 'limit',
       send: ({ api }: Target) => api.get(`/v1/${list}?limit=${limit}`),

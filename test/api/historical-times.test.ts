@@ -226,6 +226,34 @@ describeOnEachDatabase('historical times', (server) => {
     expect(refused.body.error.details).toMatchObject({ field: 'occurred_at', bound: 'now' });
   });
 
+  it('refuses times outside 1970 to 9999 in UTC, whatever their offset', async () => {
+    const org = await freshOrganization(server());
+    const event = await makeEvent(org, { occurred_at: '1970-01-01T02:00:00+02:00' });
+    const { operator, mission } = await historicalMission(org);
+    const team = await makeTeam(org);
+    // Year 0000 two hours east of UTC is year -1 in UTC; 9999 west of UTC is 10000.
+    const beforeYearOne = '0000-01-01T00:00:00+02:00';
+    const afterYear9999 = '9999-12-31T23:59:59-01:00';
+
+    const place = { vertical: 'fire', lat: 37.7, lng: -122.4 };
+    const attempts = [
+      () => org.post('/v1/events', { ...place, occurred_at: beforeYearOne }),
+      () => org.post('/v1/events', { ...place, occurred_at: '1969-12-31T23:59:59Z' }),
+      () => postDispatch(org, { event_id: event.id, team_id: team.id, occurred_at: beforeYearOne }),
+      () => setStatus(operator, mission.id, { status: 'ON_ROUTE', occurred_at: beforeYearOne }),
+      () => setStatus(operator, mission.id, { status: 'ON_ROUTE', occurred_at: afterYear9999 }),
+    ];
+
+    for (const attempt of attempts) {
+      const refused = await expectNothingChanged(org, attempt);
+      expectError(refused, 400, 'validation_failed', { message: '1970-01-01T00:00:00.000Z' });
+      expect(refused.body.error.details.field).toBe('occurred_at');
+    }
+    expect(event.occurred_at).toBe('1970-01-01T00:00:00.000Z');
+    expect((await org.get(`/v1/missions/${mission.id}`)).status).toBe(200);
+    expect((await org.get('/v1/missions')).status).toBe(200);
+  });
+
   it('refuses a status before the historical dispatch, naming the previous change', async () => {
     const org = await freshOrganization(server());
     const { operator, mission } = await historicalMission(org);

@@ -355,6 +355,12 @@ describeOnEachDatabase(
         ['a negative target', 'travel_target=-1'],
         ['a fractional target', 'response_target=80.5'],
         ['a target over a week', 'on_scene_target=604801'],
+        ['a target that is a space', 'turnout_target=%20'],
+        ['a target in hexadecimal', 'turnout_target=0x10'],
+        ['a target with an exponent', 'travel_target=1e3'],
+        ['a to past the year 9999 in UTC', 'to=9999-12-31T23:59:59-01:00'],
+        ['a from past the year 9999 in UTC', 'from=9999-12-31T23:59:59-01:00'],
+        ['a from before 1970', 'from=1969-12-31T23:59:59Z'],
         ['an unknown time zone', 'group_by=hour&timezone=Mars/Olympus_Mons'],
         ['an empty time zone', 'group_by=hour&timezone='],
       ];
@@ -378,6 +384,7 @@ describeOnEachDatabase(
         expect(range.body.error.details.field).toBe('to');
         expect(zone.body.error.details.field).toBe('timezone');
         expect(grouping.body.error.details.field).toBe('group_by');
+        expect(grouping.body.error.message).toContain('vertical, team, priority, hour');
       });
     });
 
