@@ -28,6 +28,11 @@ const IDEMPOTENCY_SWEEP_MS = 60 * 60 * 1000;
 export interface ServerOptions {
   /** The clock; tests set it to check times without sleeping. */
   now?: () => Date;
+  /**
+   * Called once the default organization is sure to exist, before listening:
+   * a key created here must be shown even if listening then fails.
+   */
+  onBootstrap?: (bootstrap: Bootstrap, url: string) => void;
 }
 
 export async function startServer(
@@ -41,6 +46,8 @@ export async function startServer(
     const bootstrap = await inTransaction(database.db, (trx) =>
       bootstrapDefaultOrganization(trx, new Date(), config.adminKey),
     );
+    const port = config.port === 0 ? 'PORT' : String(config.port);
+    options.onBootstrap?.(bootstrap, `http://${config.host}:${port}`);
 
     const worker = new DeliveryWorker(
       database,

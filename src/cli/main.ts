@@ -67,6 +67,22 @@ try {
   }
   // The full error goes to the log; the person at the terminal gets one plain line.
   createLogger('error').fatal({ err: error }, 'wede stopped');
-  process.stderr.write(`wede: ${(error as Error).message ?? String(error)}\n`);
+  process.stderr.write(`wede: ${listenTrouble(error) ?? (error as Error).message ?? error}\n`);
   process.exitCode = 1;
+}
+
+/** What to do when the server cannot take its address, in the terms of its settings. */
+function listenTrouble(error: unknown): string | undefined {
+  const { code, address, port } = error as { code?: string; address?: string; port?: number };
+  const where = `${address}:${port}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `${where} is already in use; stop what holds it or set PORT to another port`;
+    case 'EADDRNOTAVAIL':
+      return `${address} is not an address of this machine; set HOST to one that is`;
+    case 'EACCES':
+      return `${where} needs privileges this user lacks; set PORT to 1024 or above`;
+    default:
+      return undefined;
+  }
 }

@@ -61,6 +61,9 @@ export class WalCheckpoints {
     this.stopped = true;
 
     const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    // Unreferenced, the thread would let a process with nothing else to do end
+    // while this waits (exit 13, and the caller's error never printed).
+    this.worker.ref();
     this.worker.postMessage('stop');
     await exited;
     this.restoreInlineCheckpoints();

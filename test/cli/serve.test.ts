@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +42,33 @@ describe.each(databaseKinds())('wede serve [%s]', (kind) => {
     await killAllWede();
     await database.drop().catch(() => undefined);
   });
+
+  it(
+    'shows the new admin key and says why when its port is taken, exiting 1',
+    async () => {
+      const holder = createServer();
+      await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+      const { port } = holder.address() as AddressInfo;
+
+      try {
+        const refused = await runWede(['serve'], { ...env, PORT: String(port) });
+
+        expect(refused.code, refused.stdout + refused.stderr).toBe(1);
+        expect(refused.stderr).toContain(`127.0.0.1:${port} is already in use`);
+        expect(refused.stderr).toContain('set PORT');
+        const [key] = printedKeys(refused.stdout);
+        expect(key).toMatch(/^wede_/);
+
+        // The key shown before the failure is the organization's admin key.
+        const server = await startWede(env);
+        expect(await canListMissions(server, key!)).toBe(200);
+        expect(server.stdout).not.toContain(key);
+      } finally {
+        holder.close();
+      }
+    },
+    TIMEOUT,
+  );
 
   it(
     'prints an admin key on the first start only, and stops cleanly on SIGTERM',
