@@ -78,6 +78,11 @@ export async function dispatchTeam(
   const team = await findTeam(trx, organizationId, request.team_id);
   if (!team) throw notFound('team', request.team_id);
   refuseTeamOnEvent(team, activeOnEvent);
+  // A mission that is not the organization's is unknown, whatever the team is doing.
+  const divertFrom = request.divert_from;
+  if (divertFrom !== undefined && !(await findMission(trx, organizationId, divertFrom))) {
+    throw notFound('mission', divertFrom);
+  }
 
   if (request.divert === true && team.status === 'BUSY') {
     return divertTeam(trx, actor, { ...plan, team });

@@ -399,22 +399,25 @@ describeOnEachDatabase('diverting a busy team', (server) => {
     expect(await getMission(api, mission.id)).toMatchObject({ status: 'ON_ROUTE' });
   });
 
-  it("refuses a divert_from naming another organization's mission with 409", async () => {
+  it("refuses a divert_from naming another organization's mission with 404", async () => {
     const api = await freshOrganization(server());
     const other = await freshOrganization(server());
     const { team, second } = await teamOnTheWay(api);
+    const idle = await makeTeam(api);
     const theirs = await teamOnTheWay(other);
 
-    const refused = await expectNothingChanged(api, () =>
-      postDispatch(api, {
-        event_id: second.id,
-        team_id: team.id,
-        divert: true,
-        divert_from: theirs.mission.id,
-      }),
-    );
+    for (const taken of [team, idle]) {
+      const refused = await expectNothingChanged(api, () =>
+        postDispatch(api, {
+          event_id: second.id,
+          team_id: taken.id,
+          divert: true,
+          divert_from: theirs.mission.id,
+        }),
+      );
 
-    expectError(refused, 409, 'conflict');
+      expectError(refused, 404, 'not_found', { message: theirs.mission.id });
+    }
     expect(await getMission(other, theirs.mission.id)).toMatchObject({ status: 'ON_ROUTE' });
   });
 
