@@ -8,6 +8,7 @@ import {
   findMission,
   insertHistory,
   insertMission,
+  latestMissionChangeOfTeam,
   listActiveMissions,
   type MissionRow,
 } from '../store/mission-store.js';
@@ -72,7 +73,8 @@ export async function dispatchTeam(
 
   const plan = { event, place: dispatchPlace(event, request), request, at, delivery };
   if (request.team_id === undefined) {
-    const team = await takeNearestTeam(trx, actor, event, plan.place, at);
+    const backdated = request.occurred_at !== undefined;
+    const team = await takeNearestTeam(trx, actor, event, plan.place, { at, backdated });
     return { mission: await createMission(trx, actor, { ...plan, team }), diverted: null };
   }
   const team = await findTeam(trx, organizationId, request.team_id);
@@ -87,6 +89,7 @@ export async function dispatchTeam(
   if (request.divert === true && team.status === 'BUSY') {
     return divertTeam(trx, actor, { ...plan, team });
   }
+  if (request.occurred_at !== undefined) await refuseBeforeTeamWasFree(trx, team, at);
   await takeNamedTeam(trx, actor, team, at);
   return { mission: await createMission(trx, actor, { ...plan, team }), diverted: null };
 }
@@ -260,7 +263,7 @@ async function takeNearestTeam(
   actor: Actor,
   event: EventTable,
   place: Point,
-  at: Date,
+  { at, backdated }: { at: Date; backdated: boolean },
 ): Promise<TeamTable> {
   const teams = await listAvailableLocatedTeams(trx, actor.principal.organizationId);
   const serving = teams
@@ -268,6 +271,7 @@ async function takeNearestTeam(
     .map((team) => ({ team, lat: team.lat!, lng: team.lng! }));
 
   for (const { team } of byDistance(place, serving)) {
+    if (backdated && (await stillBusyUntil(trx, team, at)) !== null) continue;
     if (await takeTeam(trx, actor, team, at)) return team;
   }
   throw new WedeError(
@@ -275,6 +279,28 @@ async function takeNearestTeam(
     `no available team with a known location serves ${event.vertical}`,
     { vertical: event.vertical },
   );
+}
+
+/**
+ * A dispatch entered late may not put a team on two missions at once in the
+ * record: it cannot come before the team's last mission changed (its end, for
+ * an available team). Now always comes after, so only a given time is checked.
+ */
+async function refuseBeforeTeamWasFree(trx: Db, team: TeamTable, at: Date): Promise<void> {
+  const free = await stillBusyUntil(trx, team, at);
+  if (free === null) return;
+
+  throw new WedeError(
+    'invalid_occurred_at',
+    `occurred_at is before team ${team.name}'s last mission ended (${free})`,
+    { field: 'occurred_at', bound: 'team_last_mission_change', earliest: free, team_id: team.id },
+  );
+}
+
+/** When the team's last mission changed, if that is after `at`; null when it was free by then. */
+async function stillBusyUntil(trx: Db, team: TeamTable, at: Date): Promise<string | null> {
+  const free = await latestMissionChangeOfTeam(trx, team.organization_id, team.id);
+  return free !== null && Date.parse(free) > at.getTime() ? free : null;
 }
 
 /** Marks the team BUSY if it is still AVAILABLE; false when another dispatch took it first. */

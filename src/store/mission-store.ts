@@ -184,6 +184,21 @@ export async function latestMissionChangeOfEvent(
   return row?.latest ?? null;
 }
 
+/** When a team's missions last changed: a dispatch entered late cannot come before it. */
+export async function latestMissionChangeOfTeam(
+  db: Db,
+  organizationId: string,
+  teamId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('missions')
+    .select((eb) => eb.fn.max('last_transition_at').as('latest'))
+    .where('organization_id', '=', organizationId)
+    .where('team_id', '=', teamId)
+    .executeTakeFirst();
+  return row?.latest ?? null;
+}
+
 export async function insertHistory(db: Db, row: MissionHistoryTable): Promise<void> {
   await newHistoryRow(db, row);
 }

@@ -254,6 +254,42 @@ describeOnEachDatabase('historical times', (server) => {
     expect((await org.get('/v1/missions')).status).toBe(200);
   });
 
+  it('refuses a late dispatch of a team before its last mission ended, by name or nearest', async () => {
+    const org = await freshOrganization(server());
+    const { operator, team, mission } = await historicalMission(org);
+    for (const [status, occurred_at] of [
+      ['ON_ROUTE', ON_ROUTE],
+      ['ON_SITE', ON_SITE],
+      ['COMPLETED', COMPLETED],
+    ]) {
+      expectStatus(await setStatus(operator, mission.id, { status, occurred_at }), 200);
+    }
+    const next = await historicalEvent(org);
+    const whileOnScene = '2017-01-01T10:20:00.000Z';
+
+    const named = await expectNothingChanged(org, () =>
+      postDispatch(org, { event_id: next.id, team_id: team.id, occurred_at: whileOnScene }),
+    );
+    const nearest = await expectNothingChanged(org, () =>
+      postDispatch(org, { event_id: next.id, occurred_at: whileOnScene }),
+    );
+
+    expectError(named, 400, 'invalid_occurred_at', { message: COMPLETED });
+    expect(named.body.error.details).toEqual({
+      field: 'occurred_at',
+      bound: 'team_last_mission_change',
+      earliest: COMPLETED,
+      team_id: team.id,
+    });
+    expectError(nearest, 409, 'no_team_available');
+    const atTheEnd = await postDispatch(org, {
+      event_id: next.id,
+      occurred_at: COMPLETED,
+    });
+    expectStatus(atTheEnd, 201);
+    expect(atTheEnd.body).toMatchObject({ team_id: team.id, dispatched_at: COMPLETED });
+  });
+
   it('refuses a status before the historical dispatch, naming the previous change', async () => {
     const org = await freshOrganization(server());
     const { operator, mission } = await historicalMission(org);
