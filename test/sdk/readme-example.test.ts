@@ -46,12 +46,23 @@ describe("the SDK README's example", () => {
   it('runs as written and prints what the README says', async () => {
     const readme = await readFile(README, 'utf8');
     const script = blockAfter(readme, '<!-- example: first-mission.mjs -->');
-    const printed = blockAfter(readme, 'It prints:');
+    const printed = blockAfter(readme, 'In a fresh organization it prints');
 
     const run = await runNode(script, { WEDE_URL: server.url, WEDE_API_KEY: adminKey });
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(printed);
+  });
+
+  it('says which key to set when WEDE_API_KEY is missing', async () => {
+    const readme = await readFile(README, 'utf8');
+    const script = blockAfter(readme, '<!-- example: first-mission.mjs -->');
+
+    const run = await runNode(script, { WEDE_URL: server.url, WEDE_API_KEY: '' });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Set WEDE_API_KEY');
+    expect(run.stdout).toBe('');
   });
 });
