@@ -20,6 +20,8 @@ const STATUS_BY_CODE = {
   idempotency_key_in_use: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  request_timeout: 408,
+  headers_too_large: 431,
   idempotency_key_reused: 422,
   rate_limited: 429,
   internal: 500,

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
 import type { DeliverySettings, WebhookSettings } from '../config/load-config.js';
@@ -54,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    clientErrorHandler: answerUnreadableRequest,
     // A URL the router cannot even decode still gets the error envelope.
     frameworkErrors: (error, request, reply) =>
       replyWithError(
@@ -155,4 +158,32 @@ async function registerOpenApi(app: App): Promise<void> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+/**
+ * A request Node could not even parse (headers or URL over 16 KiB, a
+ * malformed request line, too slow to arrive) gets the same error envelope
+ * as any other, written straight to the socket: Fastify never saw it.
+ */
+function answerUnreadableRequest(this: FastifyInstance, error: Error, socket: Duplex): void {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ECONNRESET' || socket.destroyed) return;
+
+  const refusal =
+    code === 'HPE_HEADER_OVERFLOW'
+      ? new WedeError('headers_too_large', 'the URL and headers are over 16 KiB; send less')
+      : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new WedeError('request_timeout', 'the request took too long to arrive')
+        : new WedeError('validation_failed', 'the request is not readable HTTP');
+  this.log.debug({ err: error }, 'unreadable request');
+
+  if (socket.writable) {
+    const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+    socket.write(
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

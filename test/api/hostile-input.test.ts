@@ -180,6 +180,15 @@ describeOnEachDatabase('hostile input found by trying to break Wede', (server) =
     expectError(response, 400, 'validation_failed');
   });
 
+  it('answers a query string over 16 KiB with the error envelope and 431', async () => {
+    const { api } = server();
+
+    const response = await api.get(`/v1/missions?status=${'A'.repeat(100_000)}`);
+
+    expectError(response, 431, 'headers_too_large', { message: '16 KiB' });
+    expectStatus(await api.get('/v1/missions?limit=1'), 200);
+  });
+
   it("lets an operator moved to another team carry that team's missions only", async () => {
     const { api } = server();
     const first = await dispatchedMission(api);
