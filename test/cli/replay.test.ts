@@ -428,6 +428,28 @@ describe('wede replay input', () => {
     expect(result.stderr).toContain(message);
   });
 
+  it.each([
+    [['--bogus'], "unknown option '--bogus'"],
+    [[], "missing required argument 'file'"],
+    [['--speed'], "option '--speed <n>' argument missing"],
+    [['second.csv'], 'too many arguments'],
+  ])(
+    'refuses the command line %j with exit 2, as its own option checks do',
+    async (args, message) => {
+      const result = await run(args.length === 0 ? [] : [SAMPLE, ...args]);
+
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+    },
+  );
+
+  it('exits 0 for --help', async () => {
+    const result = await run(['--help']);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: wede replay /);
+  });
+
   it('refuses to run without a key', async () => {
     const result = await run([SAMPLE], { WEDE_API_KEY: undefined });
 

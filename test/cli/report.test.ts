@@ -288,20 +288,33 @@ describe('wede report against wede serve', () => {
       TIMEOUT,
     );
 
-    it(
-      'refuses an unknown format, grouping or target before calling the server',
-      async () => {
-        for (const args of [
-          ['--format', 'xml'],
-          ['--group-by', 'station'],
-          ['--turnout-target', 'fast'],
-        ]) {
-          const result = await wedeReport(args, { WEDE_URL: 'http://127.0.0.1:9' });
+    it.each([
+      [['--format', 'xml'], '--format'],
+      [['--group-by', 'station'], '--group-by'],
+      [['--turnout-target', 'fast'], '--turnout-target'],
+      [['--turnout-target', '-1'], '--turnout-target'],
+      [['--turnout-target', '80.5'], '--turnout-target'],
+      [['--bogus-flag'], "unknown option '--bogus-flag'"],
+      [['extra'], 'too many arguments'],
+    ])(
+      'refuses %j with exit 2 before calling the server',
+      async (args, message) => {
+        const result = await wedeReport(args, { WEDE_URL: 'http://127.0.0.1:9' });
 
-          expect(result.code, args.join(' ')).not.toBe(0);
-          expect(result.stderr).toMatch(new RegExp(args[0]!));
-          plain(result.stderr);
-        }
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(message);
+        plain(result.stderr);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'exits 0 for --help',
+      async () => {
+        const result = await wedeReport(['--help']);
+
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/^Usage: wede report /);
       },
       TIMEOUT,
     );
