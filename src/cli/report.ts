@@ -8,6 +8,7 @@ import {
   type Grouping,
   type ReportFormat,
 } from './response-time-output.js';
+import { serverConnection } from './server-connection.js';
 
 interface ReportOptions {
   url?: string;
@@ -73,21 +74,11 @@ export function reportCommand(): Command {
 }
 
 async function printReport(options: ReportOptions): Promise<void> {
-  const url = options.url ?? process.env.WEDE_URL;
-  const key = options.key ?? process.env.WEDE_API_KEY;
-  if (url === undefined || url === '')
+  if ((options.url ?? process.env.WEDE_URL ?? '') === '') {
     throw new UsageError('no server: pass --url or set WEDE_URL');
-  if (key === undefined || key === '') {
-    throw new UsageError('no API key: pass --key or set WEDE_API_KEY');
   }
-
-  let client: WedeClient;
-  try {
-    client = new WedeClient({ baseUrl: url, apiKey: key, retry: RETRY });
-  } catch {
-    // Not echoed: a mistyped URL may hold a password.
-    throw new UsageError('--url must be an absolute http or https URL, without a password');
-  }
+  const { url, key } = serverConnection(options, 'an API key');
+  const client = new WedeClient({ baseUrl: url, apiKey: key, retry: RETRY });
 
   try {
     const report = await client.reports.responseTimes(queryOf(options));

@@ -420,7 +420,10 @@ describe('wede replay input', () => {
     [['--concurrency', '2.5'], '--concurrency must be a whole number from 1 to 256'],
     [['--from', 'yesterday'], '--from must be a date or time'],
     [['--from', '2017-01-02', '--to', '2017-01-01'], '--from must be earlier than --to'],
-    [['--url', 'ftp://example.org'], '--url must be an http or https URL'],
+    [['--url', 'ftp://example.org'], '--url (or WEDE_URL) must be an http or https URL'],
+    [['--key', '  '], 'an admin API key is needed: --key KEY or WEDE_API_KEY'],
+    [['--key', 'wede_x\ny'], 'the key of --key or WEDE_API_KEY holds a space, a control'],
+    [['--key', 'wede_x y'], 'the key of --key or WEDE_API_KEY holds a space, a control'],
   ])('refuses %j with exit 2', async (options, message) => {
     const result = await run([SAMPLE, ...options]);
 

@@ -289,6 +289,23 @@ describe('wede report against wede serve', () => {
     );
 
     it.each([
+      ['  ', 'an API key is needed: --key KEY or WEDE_API_KEY'],
+      ['wede_x\ny', 'the key of --key or WEDE_API_KEY holds a space, a control character'],
+      ['wede_x\ty', 'the key of --key or WEDE_API_KEY holds a space, a control character'],
+    ])(
+      'exits 2 naming the key, not the URL, for the key %j',
+      async (key, message) => {
+        const result = await wedeReport(['--key', key]);
+
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(message);
+        expect(result.stderr).not.toMatch(/--url|could not reach/);
+        plain(result.stderr);
+      },
+      TIMEOUT,
+    );
+
+    it.each([
       [['--format', 'xml'], '--format'],
       [['--group-by', 'station'], '--group-by'],
       [['--turnout-target', 'fast'], '--turnout-target'],
