@@ -8,6 +8,7 @@ import { migrate } from './migrate.js';
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
 import { serve } from './serve.js';
+import { DEFAULT_SERVER_URL } from './server-connection.js';
 
 const program = new Command()
   .name('wede')
@@ -39,7 +40,7 @@ program
     'replay real dispatch records against a running server, through the SDK, with their ' +
       'recorded times; exits 1 when the server refused anything',
   )
-  .option('--url <url>', 'the server (default: WEDE_URL, else http://127.0.0.1:8080)')
+  .option('--url <url>', `the server (default: WEDE_URL, else ${DEFAULT_SERVER_URL})`)
   .option('--key <key>', 'an admin API key of the organization to fill (default: WEDE_API_KEY)')
   .option(
     '--speed <n>',

@@ -8,7 +8,7 @@ import {
   type Grouping,
   type ReportFormat,
 } from './response-time-output.js';
-import { serverConnection } from './server-connection.js';
+import { DEFAULT_SERVER_URL, serverConnection } from './server-connection.js';
 
 interface ReportOptions {
   url?: string;
@@ -40,7 +40,7 @@ function seconds(text: string): number {
 export function reportCommand(): Command {
   return new Command('report')
     .description('response-time report (turnout, travel, response, on scene) of a server')
-    .option('--url <url>', 'the Wede server (default: $WEDE_URL)')
+    .option('--url <url>', `the Wede server (default: $WEDE_URL, else ${DEFAULT_SERVER_URL})`)
     .option('--key <key>', 'an API key with missions:view (default: $WEDE_API_KEY)')
     .option('--from <time>', 'missions dispatched at or after this RFC 3339 time')
     .option('--to <time>', 'missions dispatched before this RFC 3339 time')
@@ -74,9 +74,6 @@ export function reportCommand(): Command {
 }
 
 async function printReport(options: ReportOptions): Promise<void> {
-  if ((options.url ?? process.env.WEDE_URL ?? '') === '') {
-    throw new UsageError('no server: pass --url or set WEDE_URL');
-  }
   const { url, key } = serverConnection(options, 'an API key');
   const client = new WedeClient({ baseUrl: url, apiKey: key, retry: RETRY });
 

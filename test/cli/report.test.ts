@@ -273,17 +273,31 @@ describe('wede report against wede serve', () => {
     );
 
     it(
-      'exits 2 when it has no server or no key to use',
+      'exits 2 when it has no key to use or a URL that is not one',
       async () => {
-        const noUrl = await wedeReport([], { WEDE_URL: undefined });
         const noKey = await wedeReport([], { WEDE_API_KEY: undefined });
         const badUrl = await wedeReport(['--url', 'wede.example.org']);
 
-        expect([noUrl.code, noKey.code, badUrl.code]).toEqual([2, 2, 2]);
-        expect(noUrl.stderr).toMatch(/WEDE_URL/);
+        expect([noKey.code, badUrl.code]).toEqual([2, 2]);
         expect(noKey.stderr).toMatch(/WEDE_API_KEY/);
         expect(badUrl.stderr).toMatch(/--url/);
-        for (const result of [noUrl, noKey, badUrl]) plain(result.stderr);
+        for (const result of [noKey, badUrl]) plain(result.stderr);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'goes to http://127.0.0.1:8080 without --url or WEDE_URL, as replay does',
+      async () => {
+        const help = await wedeReport(['--help']);
+        const result = await wedeReport([], { WEDE_URL: undefined });
+
+        expect(help.stdout).toMatch(/\$WEDE_URL, else\s+http:\/\/127\.0\.0\.1:8080/);
+        // Whatever listens there (most likely nothing) answers; the option check does not.
+        expect(result.code).not.toBe(2);
+        if (result.stderr.includes('could not reach')) {
+          expect(result.stderr).toContain('could not reach http://127.0.0.1:8080');
+        }
       },
       TIMEOUT,
     );
