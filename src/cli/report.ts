@@ -1,7 +1,6 @@
 import { WedeClient, WedeError, type ResponseTimeQuery } from '@wede/sdk';
 import { Command, InvalidArgumentError, Option } from 'commander';
 
-import { UsageError } from '../config/load-config.js';
 import {
   renderResponseTimes,
   REPORT_FORMATS,
