@@ -44,7 +44,7 @@ program
   .option('--key <key>', 'an admin API key of the organization to fill (default: WEDE_API_KEY)')
   .option(
     '--speed <n>',
-    "the file's clock runs N times faster than real time; max: no waiting",
+    "the file's clock runs N (0.01 or more) times faster than real time; max: no waiting",
     'max',
   )
   .option(

@@ -107,11 +107,16 @@ function checkedOptions(raw: ReplayCommandOptions): CheckedOptions {
   };
 }
 
+// Below this a day of the file lasts more than 100 real days: a typo, not a replay.
+const SLOWEST_SPEED = 0.01;
+
 function speedOf(text: string): number | 'max' {
   if (text === 'max') return 'max';
   const speed = Number(text);
-  if (text.trim() === '' || !Number.isFinite(speed) || speed <= 0) {
-    throw new UsageError(`--speed must be a number above 0 or "max", got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(speed) || speed < SLOWEST_SPEED) {
+    throw new UsageError(
+      `--speed must be "max" or a number from ${SLOWEST_SPEED} up, got "${text}"`,
+    );
   }
   return speed;
 }

@@ -414,8 +414,10 @@ describe('wede replay input', () => {
     runWede(['replay', ...args], { WEDE_API_KEY: 'wede_any_key_for_option_checks_0000', ...env });
 
   it.each([
-    [['--speed', '0'], '--speed must be a number above 0 or "max", got "0"'],
-    [['--speed', 'fast'], '--speed must be a number above 0 or "max", got "fast"'],
+    [['--speed', '0'], '--speed must be "max" or a number from 0.01 up, got "0"'],
+    [['--speed', 'fast'], '--speed must be "max" or a number from 0.01 up, got "fast"'],
+    [['--speed', '1e-300'], '--speed must be "max" or a number from 0.01 up, got "1e-300"'],
+    [['--speed', '0.009'], '--speed must be "max" or a number from 0.01 up, got "0.009"'],
     [['--concurrency', '0'], '--concurrency must be a whole number from 1 to 256'],
     [['--concurrency', '2.5'], '--concurrency must be a whole number from 1 to 256'],
     [['--from', 'yesterday'], '--from must be a date or time'],
