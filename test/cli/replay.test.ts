@@ -476,6 +476,18 @@ describe('wede replay input', () => {
     expect(result.stderr).toMatch(/other\.csv: the file lacks the columns "Incident Number", /);
   });
 
+  it('refuses a file with a row far longer than an SFFD row, naming its line', async () => {
+    const header = readFileSync(SAMPLE, 'utf8').split('\n')[0];
+    const endless = `17000001,E1,${'x'.repeat(3 * 1024 * 1024)}`;
+
+    const result = await run([writeFile('endless.csv', `${header}\n${endless}\n`)]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'endless.csv: line 2 holds a row of more than 64 KiB, where an SFFD row is under 4 KB',
+    );
+  });
+
   it('refuses a file that is not CSV', async () => {
     const result = await run([writeFile('garbled.csv', 'Incident Number,"Unit ID\n1,E1\n')]);
 
