@@ -404,6 +404,12 @@ describe('wede replay refused', () => {
 
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('cannot reach the server at http://127.0.0.1:9');
+      // Nothing was sent: the quirks are told as what the file holds, not as done.
+      expect(run.stdout).toContain('missions replayed        0 of 11');
+      expect(run.stdout).toContain('  in the file (and what a replay does with it)\n');
+      expect(run.stdout).toContain('units sent after their incident had closed (to a new event');
+      expect(run.stdout).not.toMatch(/opened again|quirks/);
+      expect(run.summary).toMatchObject({ ok: false, missions_replayed: 0, rows_read: 11 });
     },
     TIMEOUT,
   );
