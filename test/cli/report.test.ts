@@ -351,3 +351,79 @@ describe('wede report against wede serve', () => {
     );
   });
 });
+
+describe('wede report of teams with names anyone could type', () => {
+  let server: SdkServer;
+  const teams = new Map<string, string>();
+  const NAMES = [
+    '=HYPERLINK("http://example.org","x")',
+    '+Engine',
+    '-Medic',
+    '@Rescue',
+    '\tTab crew',
+    '\rReturn crew',
+    'Line\nbreak',
+    '-5',
+  ];
+
+  beforeAll(async () => {
+    server = await startSdkServer('sqlite');
+    for (const [index, name] of NAMES.entries()) {
+      const unit = await crew(server.admin, server, name, 'fire');
+      teams.set(name, unit.team.id);
+      const at = new Date(Date.UTC(2017, 0, 1, index)).toISOString();
+      await pastMission(
+        server.admin,
+        unit,
+        { at, route: 60 },
+        { vertical: 'fire', priority: 'high' },
+      );
+    }
+  }, TIMEOUT);
+  afterAll(async () => {
+    await killAllWede();
+    await server?.close();
+  });
+
+  const report = (format: string) =>
+    runWede(['report', '--group-by', 'team', '--format', format], {
+      WEDE_URL: server.url,
+      WEDE_API_KEY: server.adminKey,
+    });
+
+  it(
+    'neutralises CSV cells a spreadsheet would run as a formula, leaving numbers as they are',
+    async () => {
+      const result = await report('csv');
+
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(
+        `\r\n${teams.get(NAMES[0]!)},"'=HYPERLINK(""http://example.org"",""x"")",1,60,`,
+      );
+      for (const name of ['+Engine', '-Medic', '@Rescue']) {
+        expect(result.stdout).toContain(`\r\n${teams.get(name)},'${name},1,60,`);
+      }
+      expect(result.stdout).toContain(`\r\n${teams.get('\tTab crew')},'\tTab crew,1,60,`);
+      expect(result.stdout).toContain(`\r\n${teams.get('\rReturn crew')},"'\rReturn crew",1,60,`);
+      expect(result.stdout).toContain(`\r\n${teams.get('Line\nbreak')},"Line\nbreak",1,60,`);
+      expect(result.stdout).toContain(`\r\n${teams.get('-5')},-5,1,60,`);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'shows line breaks and tabs in names escaped, one table line per interval',
+    async () => {
+      const result = await report('table');
+
+      expect(result.code, result.stderr).toBe(0);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(1 + NAMES.length * 4);
+      expect(result.stdout).not.toMatch(/[\t\r]/);
+      expect(lines).toContainEqual(expect.stringMatching(/^Line\\nbreak +turnout +1 /));
+      expect(lines).toContainEqual(expect.stringMatching(/^\\tTab crew +turnout +1 /));
+      expect(lines).toContainEqual(expect.stringMatching(/^\\rReturn crew +turnout +1 /));
+    },
+    TIMEOUT,
+  );
+});
