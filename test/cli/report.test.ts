@@ -226,6 +226,26 @@ describe('wede report against wede serve', () => {
     TIMEOUT,
   );
 
+  it.each([
+    // Los Angeles time, as replay reads the file: 03:00 PST is 11:00Z.
+    [['--from', '2017-01-01 03:00'], 2],
+    [['--from', '2017-01-01', '--to', '2017-01-02'], 3],
+    [['--to', '2017-01-01T04:00'], 2],
+    [['--from', '2017-01-01T11:30', '--timezone', 'UTC'], 1],
+    [['--from', '2017-01-01T12:30', '--timezone', 'Europe/Paris'], 1],
+    // With a zone, the time is sent as typed.
+    [['--from', '2017-01-01T11:00:00+00:00'], 2],
+  ])(
+    'reads %j as replay reads its bounds, counting %i turnouts',
+    async (args, turnouts) => {
+      const result = await wedeReport([...args, '--format', 'json']);
+
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout).data[0].turnout.count).toBe(turnouts);
+    },
+    TIMEOUT,
+  );
+
   describe.concurrent('refusals', () => {
     const plain = (stderr: string) => {
       // A clear line, not a stack trace.
@@ -249,10 +269,15 @@ describe('wede report against wede serve', () => {
     it(
       'exits 1 with the server’s message when a filter is refused',
       async () => {
-        const result = await wedeReport(['--from', 'yesterday']);
+        const result = await wedeReport([
+          '--from',
+          '2017-01-02T00:00:00Z',
+          '--to',
+          '2017-01-01T00:00:00Z',
+        ]);
 
         expect(result.code).toBe(1);
-        expect(result.stderr).toMatch(/400 validation_failed.*from/);
+        expect(result.stderr).toMatch(/400 validation_failed.*to/);
         plain(result.stderr);
       },
       TIMEOUT,
@@ -327,6 +352,9 @@ describe('wede report against wede serve', () => {
       [['--turnout-target', '80.5'], '--turnout-target'],
       [['--bogus-flag'], "unknown option '--bogus-flag'"],
       [['extra'], 'too many arguments'],
+      [['--from', 'yesterday'], '--from must be RFC 3339 with a zone'],
+      [['--to', '2017-02-30'], '--to must be RFC 3339 with a zone'],
+      [['--from', '2017-01-01', '--timezone', 'Mars/Base'], '--timezone must be an IANA'],
     ])(
       'refuses %j with exit 2 before calling the server',
       async (args, message) => {
