@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 
 import { ConfigError, UsageError } from '../config/load-config.js';
 import { createLogger } from '../logger.js';
@@ -8,6 +8,7 @@ import { migrate } from './migrate.js';
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
 import { serve } from './serve.js';
+import { DEFAULT_SERVER_URL } from './server-connection.js';
 
 const program = new Command()
   .name('wede')
@@ -29,18 +30,21 @@ program
   .command('verify')
   .description("check every organization's hash chain; names the first broken row")
   .action(auditVerify);
+// Commander's own usage errors would exit 1, which for these two means "the server refused";
+// thrown instead, they exit 2 below like every other bad option.
 program
   .command('replay')
+  .exitOverride()
   .argument('<file>', 'an SFFD Calls for Service CSV export, e.g. samples/sffd-2017-01-01.csv')
   .description(
     'replay real dispatch records against a running server, through the SDK, with their ' +
       'recorded times; exits 1 when the server refused anything',
   )
-  .option('--url <url>', 'the server (default: WEDE_URL, else http://127.0.0.1:8080)')
+  .option('--url <url>', `the server (default: WEDE_URL, else ${DEFAULT_SERVER_URL})`)
   .option('--key <key>', 'an admin API key of the organization to fill (default: WEDE_API_KEY)')
   .option(
     '--speed <n>',
-    "the file's clock runs N times faster than real time; max: no waiting",
+    "the file's clock runs N (0.01 or more) times faster than real time; max: no waiting",
     'max',
   )
   .option(
@@ -52,11 +56,13 @@ program
   .option('--concurrency <n>', 'requests under way at once (1-256)', '8')
   .option('--summary-json <path>', 'also write the final summary to this file as JSON')
   .action(replayCommand);
-program.addCommand(reportCommand());
+program.addCommand(reportCommand().exitOverride());
 
 try {
   await program.parseAsync();
 } catch (error) {
+  // Already printed by commander: a usage error, or --help (exit code 0).
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
   if (error instanceof ConfigError) {
     process.stderr.write(`wede: configuration error: ${error.message}\n`);
     process.exit(2);

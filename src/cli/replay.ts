@@ -7,6 +7,7 @@ import { ReplaySession, ReplayStopped } from '../replay/replay-session.js';
 import { formatSummary, summarize } from '../replay/replay-summary.js';
 import { readSffdCsv, SffdFormatError, type SffdFile } from '../replay/sffd-record.js';
 import { ReplayProgress } from './replay-progress.js';
+import { serverConnection } from './server-connection.js';
 
 /** What `wede replay` takes on its command line; every value as typed. */
 export interface ReplayCommandOptions {
@@ -19,7 +20,6 @@ export interface ReplayCommandOptions {
   summaryJson?: string;
 }
 
-const DEFAULT_URL = 'http://127.0.0.1:8080';
 const MAX_CONCURRENCY = 256;
 
 /**
@@ -90,14 +90,7 @@ interface CheckedOptions {
 }
 
 function checkedOptions(raw: ReplayCommandOptions): CheckedOptions {
-  const url = raw.url ?? process.env.WEDE_URL ?? DEFAULT_URL;
-  if (!/^https?:\/\/[^/]/i.test(url)) {
-    throw new UsageError(`--url must be an http or https URL, got "${url}"`);
-  }
-  const key = raw.key ?? process.env.WEDE_API_KEY;
-  if (key === undefined || key.trim() === '') {
-    throw new UsageError('an admin API key is needed: --key KEY or WEDE_API_KEY');
-  }
+  const { url, key } = serverConnection(raw, 'an admin API key');
 
   const from = bound('--from', raw.from);
   const to = bound('--to', raw.to);
@@ -106,7 +99,7 @@ function checkedOptions(raw: ReplayCommandOptions): CheckedOptions {
   }
   return {
     url,
-    key: key.trim(),
+    key,
     speed: speedOf(raw.speed),
     concurrency: concurrencyOf(raw.concurrency),
     from,
@@ -114,11 +107,16 @@ function checkedOptions(raw: ReplayCommandOptions): CheckedOptions {
   };
 }
 
+// Below this a day of the file lasts more than 100 real days: a typo, not a replay.
+const SLOWEST_SPEED = 0.01;
+
 function speedOf(text: string): number | 'max' {
   if (text === 'max') return 'max';
   const speed = Number(text);
-  if (text.trim() === '' || !Number.isFinite(speed) || speed <= 0) {
-    throw new UsageError(`--speed must be a number above 0 or "max", got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(speed) || speed < SLOWEST_SPEED) {
+    throw new UsageError(
+      `--speed must be "max" or a number from ${SLOWEST_SPEED} up, got "${text}"`,
+    );
   }
   return speed;
 }

@@ -2,12 +2,14 @@ import { WedeClient, WedeError, type ResponseTimeQuery } from '@wede/sdk';
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 import { UsageError } from '../config/load-config.js';
+import { isZonedTime, parseTimeBound, SFFD_TIME_ZONE } from '../replay/local-time.js';
 import {
   renderResponseTimes,
   REPORT_FORMATS,
   type Grouping,
   type ReportFormat,
 } from './response-time-output.js';
+import { DEFAULT_SERVER_URL, serverConnection } from './server-connection.js';
 
 interface ReportOptions {
   url?: string;
@@ -39,10 +41,15 @@ function seconds(text: string): number {
 export function reportCommand(): Command {
   return new Command('report')
     .description('response-time report (turnout, travel, response, on scene) of a server')
-    .option('--url <url>', 'the Wede server (default: $WEDE_URL)')
+    .option('--url <url>', `the Wede server (default: $WEDE_URL, else ${DEFAULT_SERVER_URL})`)
     .option('--key <key>', 'an API key with missions:view (default: $WEDE_API_KEY)')
-    .option('--from <time>', 'missions dispatched at or after this RFC 3339 time')
-    .option('--to <time>', 'missions dispatched before this RFC 3339 time')
+    .option(
+      '--from <time>',
+      'missions dispatched at or after this time: RFC 3339 with a zone ' +
+        `(2017-01-01T16:00:00Z), or a local date or time (2017-01-01, 2017-01-01 08:00) ` +
+        `read in --timezone, else in ${SFFD_TIME_ZONE} as wede replay reads them`,
+    )
+    .option('--to <time>', 'missions dispatched before this time (as --from)')
     .option('--vertical <vertical>', 'one vertical only, e.g. fire')
     .option('--team-id <id>', 'one team only')
     .addOption(
@@ -61,7 +68,10 @@ export function reportCommand(): Command {
         'hour',
       ]),
     )
-    .option('--timezone <zone>', 'IANA time zone of --group-by hour (default: UTC)')
+    .option(
+      '--timezone <zone>',
+      'IANA time zone of --group-by hour (default: UTC) and of a local --from or --to',
+    )
     .option('--turnout-target <seconds>', 'turnout target (default: 80)', seconds)
     .option('--travel-target <seconds>', 'travel target (default: 240)', seconds)
     .option('--response-target <seconds>', 'response target (default: turnout + travel)', seconds)
@@ -73,24 +83,12 @@ export function reportCommand(): Command {
 }
 
 async function printReport(options: ReportOptions): Promise<void> {
-  const url = options.url ?? process.env.WEDE_URL;
-  const key = options.key ?? process.env.WEDE_API_KEY;
-  if (url === undefined || url === '')
-    throw new UsageError('no server: pass --url or set WEDE_URL');
-  if (key === undefined || key === '') {
-    throw new UsageError('no API key: pass --key or set WEDE_API_KEY');
-  }
-
-  let client: WedeClient;
-  try {
-    client = new WedeClient({ baseUrl: url, apiKey: key, retry: RETRY });
-  } catch {
-    // Not echoed: a mistyped URL may hold a password.
-    throw new UsageError('--url must be an absolute http or https URL, without a password');
-  }
+  const { url, key } = serverConnection(options, 'an API key');
+  const query = queryOf(options);
+  const client = new WedeClient({ baseUrl: url, apiKey: key, retry: RETRY });
 
   try {
-    const report = await client.reports.responseTimes(queryOf(options));
+    const report = await client.reports.responseTimes(query);
     process.stdout.write(renderResponseTimes(report, options.groupBy, options.format));
   } catch (error) {
     if (!(error instanceof WedeError)) throw error;
@@ -101,8 +99,8 @@ async function printReport(options: ReportOptions): Promise<void> {
 
 function queryOf(options: ReportOptions): ResponseTimeQuery {
   const query: ResponseTimeQuery = {
-    from: options.from,
-    to: options.to,
+    from: instantOf('--from', options.from, options.timezone),
+    to: instantOf('--to', options.to, options.timezone),
     vertical: options.vertical,
     team_id: options.teamId,
     priority: options.priority as ResponseTimeQuery['priority'],
@@ -116,6 +114,41 @@ function queryOf(options: ReportOptions): ResponseTimeQuery {
   return Object.fromEntries(
     Object.entries(query).filter(([, value]) => value !== undefined),
   ) as ResponseTimeQuery;
+}
+
+/**
+ * A bound as the API takes it: RFC 3339 with a zone as typed; a local date or
+ * time read in `timeZone`, else in the zone replay reads SFFD files in, so that
+ * `--from 2017-01-01` picks the same day in a replay and in its report.
+ */
+function instantOf(
+  name: string,
+  text: string | undefined,
+  timeZone: string | undefined,
+): string | undefined {
+  if (text === undefined || isZonedTime(text)) return text?.trim();
+
+  const zone = timeZone ?? SFFD_TIME_ZONE;
+  if (!isTimeZone(zone)) {
+    throw new UsageError(`--timezone must be an IANA time zone (America/Los_Angeles)`);
+  }
+  const instant = parseTimeBound(text, zone);
+  if (instant === null) {
+    throw new UsageError(
+      `${name} must be RFC 3339 with a zone (2017-01-01T16:00:00Z) or a local date or ` +
+        `time (2017-01-01, 2017-01-01 08:00), got "${text}"`,
+    );
+  }
+  return instant.toISOString();
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function explain(error: WedeError, url: string): string {

@@ -45,11 +45,17 @@ function responseTimesCsv(report: ResponseTimeReport, grouping: Grouping | undef
   return [header, ...rows].map((cells) => cells.map(csvField).join(',') + '\r\n').join('');
 }
 
+// A spreadsheet runs a cell beginning with one of these as a formula, and a team name is
+// anyone's to choose: a leading quote makes it text again (OWASP's advice on CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
 
   const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const inert = FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
 }
 
 const TABLE_HEADER = ['group', 'interval', 'count', 'mean', 'median', 'p90', 'within target'];
@@ -99,11 +105,23 @@ function figureCells(summary: IntervalSummary): string[] {
 }
 
 function groupLabel(group: ResponseTimeGroup['group'], grouping: Grouping | undefined): string {
-  if (grouping === 'team') return group.team_name ?? group.team_id ?? '';
+  if (grouping === 'team') return escapedControls(group.team_name ?? group.team_id ?? '');
   if (grouping === 'hour') return `${String(group.hour).padStart(2, '0')}:00`;
   if (grouping === 'vertical') return group.vertical ?? '';
   if (grouping === 'priority') return group.priority ?? '';
   return 'all missions';
+}
+
+const CONTROL = /\p{Cc}/gu;
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A name on one line of the table: a line break or a tab in it would break the columns. */
+function escapedControls(name: string): string {
+  return name.replace(
+    CONTROL,
+    (control) =>
+      CONTROL_ESCAPES[control] ?? `\\u${control.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**

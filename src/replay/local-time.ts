@@ -118,6 +118,11 @@ function isRealWallTime(wall: WallTime): boolean {
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/** Whether `text` is an RFC 3339 time with its zone (`Z` or an offset): an instant as it is. */
+export function isZonedTime(text: string): boolean {
+  return RFC3339.test(text.trim());
+}
+
 /**
  * Reads a `--from`/`--to` bound: RFC 3339 with a zone (`2017-01-01T08:00:00Z`,
  * `…-08:00`) is that instant; a date or date and time without one
@@ -126,7 +131,7 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
  */
 export function parseTimeBound(text: string, timeZone = SFFD_TIME_ZONE): Date | null {
   const trimmed = text.trim();
-  if (RFC3339.test(trimmed)) {
+  if (isZonedTime(trimmed)) {
     const instant = new Date(trimmed);
     return Number.isNaN(instant.getTime()) ? null : instant;
   }

@@ -12,7 +12,7 @@ export interface PaceOptions {
   speed: number | 'max';
   /** The wall clock, in ms; injected by tests. */
   now?: () => number;
-  /** Waits `ms`; injected by tests. */
+  /** Waits `ms`, never more than {@link LONGEST_TIMER_MS}; injected by tests. */
   sleep?: (ms: number) => Promise<void>;
   /** Once aborted, no new action starts; those under way finish. */
   signal?: AbortSignal;
@@ -33,7 +33,7 @@ export async function runPaced<A extends PacedAction>(
   options: PaceOptions,
 ): Promise<void> {
   const now = options.now ?? (() => performance.now());
-  const sleep = options.sleep ?? ((ms: number) => new Promise((done) => setTimeout(done, ms)));
+  const sleep = options.sleep ?? ((ms: number) => sleepUnlessAborted(ms, options.signal));
   const slots = new Slots(options.concurrency);
   const lastOn = new Map<string, Promise<void>>();
   const underway = new Set<Promise<void>>();
@@ -48,7 +48,11 @@ export async function runPaced<A extends PacedAction>(
     if (stopped.failure !== null || options.signal?.aborted) break;
     if (options.speed !== 'max') {
       const due = start + (action.at.getTime() - first) / options.speed;
-      if (due > now()) await sleep(due - now());
+      // In turns a timer can take; the signal is looked at after each.
+      for (let left = due - now(); left > 0; left = due - now()) {
+        if (options.signal?.aborted) break;
+        await sleep(Math.min(left, LONGEST_TIMER_MS));
+      }
     }
     // One waiter woken by the next action to end (a race over every pending one would
     // leave a handler on each, for every turn of this loop).
@@ -80,6 +84,25 @@ export async function runPaced<A extends PacedAction>(
 
   await Promise.all(underway);
   if (stopped.failure !== null) throw stopped.failure.error;
+}
+
+/**
+ * The longest wait setTimeout takes, 2^31 - 1 ms (24.8 days): a longer one
+ * fires at once, with a TimeoutOverflowWarning.
+ */
+export const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** Waits `ms`, or less when `signal` is aborted meanwhile: Ctrl-C does not wait out a gap. */
+function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((done) => {
+    const end = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', end);
+      done();
+    };
+    const timer = setTimeout(end, ms);
+    signal?.addEventListener('abort', end, { once: true });
+  });
 }
 
 /** A counting semaphore, first come first served. */

@@ -90,16 +90,18 @@ function round(value: number, digits: number): number {
   return Math.round(value * scale) / scale;
 }
 
+// What the file holds, and the rule a replay follows for it: true whatever was sent, even
+// when the server could not be reached and nothing was.
 const QUIRK_TEXT: Record<string, string> = {
-  rows_out_of_order: 'rows out of time order in the file (sorted by time)',
+  rows_out_of_order: 'rows out of time order (sent in time order)',
   diverted_while_busy: 'units sent on while still busy (dispatched with divert)',
   no_available_time: 'missions without an Available time (left open)',
-  diverted_open_missions: '  of which ended by the unit\u2019s next dispatch (divert)',
-  reopened_events: 'units sent after their incident had closed (incident opened again)',
+  diverted_open_missions: '  of which the unit was sent on later (that dispatch diverts it)',
+  reopened_events: 'units sent after their incident had closed (to a new event for it)',
   clamped_times: 'times earlier than the step they follow (raised to it)',
   same_second_steps: 'steps at the same second as the one before (kept)',
   unknown_priority: 'incidents with an unknown Final Priority (taken as medium)',
-  statuses_after_divert: 'statuses recorded after a divert (not sent: the mission had ended)',
+  statuses_after_divert: 'statuses recorded after a divert (not sent: the mission has ended)',
   cancelled_before_arrival: 'missions ended before arrival (FAILED, cancelled)',
 };
 
@@ -124,7 +126,7 @@ export function formatSummary(summary: ReplaySummary): string {
   lines.push(`  rows skipped             ${skipped.reduce((sum, [, count]) => sum + count, 0)}`);
   for (const [reason, count] of skipped) lines.push(`    ${count}  ${SKIP_TEXT[reason] ?? reason}`);
 
-  lines.push('  quirks');
+  lines.push('  in the file (and what a replay does with it)');
   for (const [name, count] of Object.entries(summary.quirks)) {
     lines.push(`    ${String(count).padStart(5)}  ${QUIRK_TEXT[name] ?? name}`);
   }

@@ -99,10 +99,26 @@ export function readSffdCsv(text: string): SffdFile {
   return { rows, unreadable, outOfOrder };
 }
 
+// A row of the export is well under 4 KB; the bound stops a file that is one endless
+// line (or an unclosed quote) from being held in memory many times over.
+const MAX_RECORD_BYTES = 64 * 1024;
+
 function parseTable(text: string): string[][] {
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
+    return parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_RECORD_BYTES,
+    });
   } catch (error) {
+    const { code, lines } = error as { code?: string; lines?: number };
+    if (code === 'CSV_MAX_RECORD_SIZE') {
+      throw new SffdFormatError(
+        `line ${lines} holds a row of more than ${MAX_RECORD_BYTES / 1024} KiB, where an ` +
+          'SFFD row is under 4 KB: the file is not a readable SFFD export',
+      );
+    }
     throw new SffdFormatError(`the file is not readable CSV: ${(error as Error).message}`);
   }
 }

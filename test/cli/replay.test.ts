@@ -404,6 +404,12 @@ describe('wede replay refused', () => {
 
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('cannot reach the server at http://127.0.0.1:9');
+      // Nothing was sent: the quirks are told as what the file holds, not as done.
+      expect(run.stdout).toContain('missions replayed        0 of 11');
+      expect(run.stdout).toContain('  in the file (and what a replay does with it)\n');
+      expect(run.stdout).toContain('units sent after their incident had closed (to a new event');
+      expect(run.stdout).not.toMatch(/opened again|quirks/);
+      expect(run.summary).toMatchObject({ ok: false, missions_replayed: 0, rows_read: 11 });
     },
     TIMEOUT,
   );
@@ -414,18 +420,45 @@ describe('wede replay input', () => {
     runWede(['replay', ...args], { WEDE_API_KEY: 'wede_any_key_for_option_checks_0000', ...env });
 
   it.each([
-    [['--speed', '0'], '--speed must be a number above 0 or "max", got "0"'],
-    [['--speed', 'fast'], '--speed must be a number above 0 or "max", got "fast"'],
+    [['--speed', '0'], '--speed must be "max" or a number from 0.01 up, got "0"'],
+    [['--speed', 'fast'], '--speed must be "max" or a number from 0.01 up, got "fast"'],
+    [['--speed', '1e-300'], '--speed must be "max" or a number from 0.01 up, got "1e-300"'],
+    [['--speed', '0.009'], '--speed must be "max" or a number from 0.01 up, got "0.009"'],
     [['--concurrency', '0'], '--concurrency must be a whole number from 1 to 256'],
     [['--concurrency', '2.5'], '--concurrency must be a whole number from 1 to 256'],
     [['--from', 'yesterday'], '--from must be a date or time'],
     [['--from', '2017-01-02', '--to', '2017-01-01'], '--from must be earlier than --to'],
-    [['--url', 'ftp://example.org'], '--url must be an http or https URL'],
+    [['--url', 'ftp://example.org'], '--url (or WEDE_URL) must be an http or https URL'],
+    [['--key', '  '], 'an admin API key is needed: --key KEY or WEDE_API_KEY'],
+    [['--key', 'wede_x\ny'], 'the key of --key or WEDE_API_KEY holds a space, a control'],
+    [['--key', 'wede_x y'], 'the key of --key or WEDE_API_KEY holds a space, a control'],
   ])('refuses %j with exit 2', async (options, message) => {
     const result = await run([SAMPLE, ...options]);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+
+  it.each([
+    [['--bogus'], "unknown option '--bogus'"],
+    [[], "missing required argument 'file'"],
+    [['--speed'], "option '--speed <n>' argument missing"],
+    [['second.csv'], 'too many arguments'],
+  ])(
+    'refuses the command line %j with exit 2, as its own option checks do',
+    async (args, message) => {
+      const result = await run(args.length === 0 ? [] : [SAMPLE, ...args]);
+
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+    },
+  );
+
+  it('exits 0 for --help', async () => {
+    const result = await run(['--help']);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: wede replay /);
   });
 
   it('refuses to run without a key', async () => {
@@ -447,6 +480,18 @@ describe('wede replay input', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/other\.csv: the file lacks the columns "Incident Number", /);
+  });
+
+  it('refuses a file with a row far longer than an SFFD row, naming its line', async () => {
+    const header = readFileSync(SAMPLE, 'utf8').split('\n')[0];
+    const endless = `17000001,E1,${'x'.repeat(3 * 1024 * 1024)}`;
+
+    const result = await run([writeFile('endless.csv', `${header}\n${endless}\n`)]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'endless.csv: line 2 holds a row of more than 64 KiB, where an SFFD row is under 4 KB',
+    );
   });
 
   it('refuses a file that is not CSV', async () => {

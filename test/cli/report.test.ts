@@ -226,6 +226,26 @@ describe('wede report against wede serve', () => {
     TIMEOUT,
   );
 
+  it.each([
+    // Los Angeles time, as replay reads the file: 03:00 PST is 11:00Z.
+    [['--from', '2017-01-01 03:00'], 2],
+    [['--from', '2017-01-01', '--to', '2017-01-02'], 3],
+    [['--to', '2017-01-01T04:00'], 2],
+    [['--from', '2017-01-01T11:30', '--timezone', 'UTC'], 1],
+    [['--from', '2017-01-01T12:30', '--timezone', 'Europe/Paris'], 1],
+    // With a zone, the time is sent as typed.
+    [['--from', '2017-01-01T11:00:00+00:00'], 2],
+  ])(
+    'reads %j as replay reads its bounds, counting %i turnouts',
+    async (args, turnouts) => {
+      const result = await wedeReport([...args, '--format', 'json']);
+
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout).data[0].turnout.count).toBe(turnouts);
+    },
+    TIMEOUT,
+  );
+
   describe.concurrent('refusals', () => {
     const plain = (stderr: string) => {
       // A clear line, not a stack trace.
@@ -249,10 +269,15 @@ describe('wede report against wede serve', () => {
     it(
       'exits 1 with the server’s message when a filter is refused',
       async () => {
-        const result = await wedeReport(['--from', 'yesterday']);
+        const result = await wedeReport([
+          '--from',
+          '2017-01-02T00:00:00Z',
+          '--to',
+          '2017-01-01T00:00:00Z',
+        ]);
 
         expect(result.code).toBe(1);
-        expect(result.stderr).toMatch(/400 validation_failed.*from/);
+        expect(result.stderr).toMatch(/400 validation_failed.*to/);
         plain(result.stderr);
       },
       TIMEOUT,
@@ -273,37 +298,160 @@ describe('wede report against wede serve', () => {
     );
 
     it(
-      'exits 2 when it has no server or no key to use',
+      'exits 2 when it has no key to use or a URL that is not one',
       async () => {
-        const noUrl = await wedeReport([], { WEDE_URL: undefined });
         const noKey = await wedeReport([], { WEDE_API_KEY: undefined });
         const badUrl = await wedeReport(['--url', 'wede.example.org']);
 
-        expect([noUrl.code, noKey.code, badUrl.code]).toEqual([2, 2, 2]);
-        expect(noUrl.stderr).toMatch(/WEDE_URL/);
+        expect([noKey.code, badUrl.code]).toEqual([2, 2]);
         expect(noKey.stderr).toMatch(/WEDE_API_KEY/);
         expect(badUrl.stderr).toMatch(/--url/);
-        for (const result of [noUrl, noKey, badUrl]) plain(result.stderr);
+        for (const result of [noKey, badUrl]) plain(result.stderr);
       },
       TIMEOUT,
     );
 
     it(
-      'refuses an unknown format, grouping or target before calling the server',
+      'goes to http://127.0.0.1:8080 without --url or WEDE_URL, as replay does',
       async () => {
-        for (const args of [
-          ['--format', 'xml'],
-          ['--group-by', 'station'],
-          ['--turnout-target', 'fast'],
-        ]) {
-          const result = await wedeReport(args, { WEDE_URL: 'http://127.0.0.1:9' });
+        const help = await wedeReport(['--help']);
+        const result = await wedeReport([], { WEDE_URL: undefined });
 
-          expect(result.code, args.join(' ')).not.toBe(0);
-          expect(result.stderr).toMatch(new RegExp(args[0]!));
-          plain(result.stderr);
+        expect(help.stdout).toMatch(/\$WEDE_URL, else\s+http:\/\/127\.0\.0\.1:8080/);
+        // Whatever listens there (most likely nothing) answers; the option check does not.
+        expect(result.code).not.toBe(2);
+        if (result.stderr.includes('could not reach')) {
+          expect(result.stderr).toContain('could not reach http://127.0.0.1:8080');
         }
       },
       TIMEOUT,
     );
+
+    it.each([
+      ['  ', 'an API key is needed: --key KEY or WEDE_API_KEY'],
+      ['wede_x\ny', 'the key of --key or WEDE_API_KEY holds a space, a control character'],
+      ['wede_x\ty', 'the key of --key or WEDE_API_KEY holds a space, a control character'],
+    ])(
+      'exits 2 naming the key, not the URL, for the key %j',
+      async (key, message) => {
+        const result = await wedeReport(['--key', key]);
+
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(message);
+        expect(result.stderr).not.toMatch(/--url|could not reach/);
+        plain(result.stderr);
+      },
+      TIMEOUT,
+    );
+
+    it.each([
+      [['--format', 'xml'], '--format'],
+      [['--group-by', 'station'], '--group-by'],
+      [['--turnout-target', 'fast'], '--turnout-target'],
+      [['--turnout-target', '-1'], '--turnout-target'],
+      [['--turnout-target', '80.5'], '--turnout-target'],
+      [['--bogus-flag'], "unknown option '--bogus-flag'"],
+      [['extra'], 'too many arguments'],
+      [['--from', 'yesterday'], '--from must be RFC 3339 with a zone'],
+      [['--to', '2017-02-30'], '--to must be RFC 3339 with a zone'],
+      [['--from', '2017-01-01', '--timezone', 'Mars/Base'], '--timezone must be an IANA'],
+    ])(
+      'refuses %j with exit 2 before calling the server',
+      async (args, message) => {
+        const result = await wedeReport(args, { WEDE_URL: 'http://127.0.0.1:9' });
+
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(message);
+        plain(result.stderr);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'exits 0 for --help',
+      async () => {
+        const result = await wedeReport(['--help']);
+
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/^Usage: wede report /);
+      },
+      TIMEOUT,
+    );
   });
+});
+
+describe('wede report of teams with names anyone could type', () => {
+  let server: SdkServer;
+  const teams = new Map<string, string>();
+  const NAMES = [
+    '=HYPERLINK("http://example.org","x")',
+    '+Engine',
+    '-Medic',
+    '@Rescue',
+    '\tTab crew',
+    '\rReturn crew',
+    'Line\nbreak',
+    '-5',
+  ];
+
+  beforeAll(async () => {
+    server = await startSdkServer('sqlite');
+    for (const [index, name] of NAMES.entries()) {
+      const unit = await crew(server.admin, server, name, 'fire');
+      teams.set(name, unit.team.id);
+      const at = new Date(Date.UTC(2017, 0, 1, index)).toISOString();
+      await pastMission(
+        server.admin,
+        unit,
+        { at, route: 60 },
+        { vertical: 'fire', priority: 'high' },
+      );
+    }
+  }, TIMEOUT);
+  afterAll(async () => {
+    await killAllWede();
+    await server?.close();
+  });
+
+  const report = (format: string) =>
+    runWede(['report', '--group-by', 'team', '--format', format], {
+      WEDE_URL: server.url,
+      WEDE_API_KEY: server.adminKey,
+    });
+
+  it(
+    'neutralises CSV cells a spreadsheet would run as a formula, leaving numbers as they are',
+    async () => {
+      const result = await report('csv');
+
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(
+        `\r\n${teams.get(NAMES[0]!)},"'=HYPERLINK(""http://example.org"",""x"")",1,60,`,
+      );
+      for (const name of ['+Engine', '-Medic', '@Rescue']) {
+        expect(result.stdout).toContain(`\r\n${teams.get(name)},'${name},1,60,`);
+      }
+      expect(result.stdout).toContain(`\r\n${teams.get('\tTab crew')},'\tTab crew,1,60,`);
+      expect(result.stdout).toContain(`\r\n${teams.get('\rReturn crew')},"'\rReturn crew",1,60,`);
+      expect(result.stdout).toContain(`\r\n${teams.get('Line\nbreak')},"Line\nbreak",1,60,`);
+      expect(result.stdout).toContain(`\r\n${teams.get('-5')},-5,1,60,`);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'shows line breaks and tabs in names escaped, one table line per interval',
+    async () => {
+      const result = await report('table');
+
+      expect(result.code, result.stderr).toBe(0);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(1 + NAMES.length * 4);
+      expect(result.stdout).not.toMatch(/[\t\r]/);
+      expect(lines).toContainEqual(expect.stringMatching(/^Line\\nbreak +turnout +1 /));
+      expect(lines).toContainEqual(expect.stringMatching(/^\\tTab crew +turnout +1 /));
+      expect(lines).toContainEqual(expect.stringMatching(/^\\rReturn crew +turnout +1 /));
+    },
+    TIMEOUT,
+  );
 });

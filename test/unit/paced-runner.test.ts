@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { runPaced } from '../../src/replay/paced-runner.js';
+import { LONGEST_TIMER_MS, runPaced } from '../../src/replay/paced-runner.js';
 
 const T0 = Date.UTC(2017, 0, 1);
 
@@ -83,6 +83,53 @@ describe('runPaced', () => {
 
     expect(slept).toEqual([1_000, 9_000]);
     expect(started).toEqual([1_000, 2_000, 11_000]);
+  });
+
+  it('waits longer than a timer can in turns a timer takes, to the millisecond', async () => {
+    let now = 0;
+    const slept: number[] = [];
+    const started: number[] = [];
+    // 36 minutes of the file at --speed 0.001: 25 days, more than one timer holds.
+    const gapMs = 36 * 60_000 * 1000;
+    await runPaced(
+      [job('a', 0, ['a']), job('b', 36 * 60, ['b'])],
+      async () => {
+        started.push(now);
+      },
+      {
+        concurrency: 1,
+        speed: 0.001,
+        now: () => now,
+        sleep: (ms) =>
+          new Promise((resolve) => {
+            slept.push(ms);
+            setTimeout(() => {
+              now += ms;
+              resolve();
+            }, 0);
+          }),
+      },
+    );
+
+    expect(slept).toEqual([LONGEST_TIMER_MS, gapMs - LONGEST_TIMER_MS]);
+    expect(started).toEqual([0, gapMs]);
+  });
+
+  it('ends a wait as soon as its signal is aborted', async () => {
+    const stop = new AbortController();
+    const done: string[] = [];
+    const startedAt = performance.now();
+    await runPaced(
+      [job('a', 0, ['a']), job('b', 3_600, ['b'])],
+      async (action) => {
+        done.push(action.name);
+        setTimeout(() => stop.abort(), 20);
+      },
+      { concurrency: 1, speed: 1, signal: stop.signal },
+    );
+
+    expect(done).toEqual(['a']);
+    expect(performance.now() - startedAt).toBeLessThan(5_000);
   });
 
   it('stops starting actions after one throws, and rethrows once the others end', async () => {
