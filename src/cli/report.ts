@@ -2,7 +2,7 @@ import { WedeClient, WedeError, type ResponseTimeQuery } from '@wede/sdk';
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 import { UsageError } from '../config/load-config.js';
-import { isZonedTime, parseTimeBound, SFFD_TIME_ZONE } from '../replay/local-time.js';
+import { isZonedTime, parseTimeBound } from '../replay/local-time.js';
 import {
   renderResponseTimes,
   REPORT_FORMATS,
@@ -47,7 +47,7 @@ export function reportCommand(): Command {
       '--from <time>',
       'missions dispatched at or after this time: RFC 3339 with a zone ' +
         `(2017-01-01T16:00:00Z), or a local date or time (2017-01-01, 2017-01-01 08:00) ` +
-        `read in --timezone, else in ${SFFD_TIME_ZONE} as wede replay reads them`,
+        "read in --timezone, else in UTC (wede replay reads its own in the file's zone)",
     )
     .option('--to <time>', 'missions dispatched before this time (as --from)')
     .option('--vertical <vertical>', 'one vertical only, e.g. fire')
@@ -118,8 +118,8 @@ function queryOf(options: ReportOptions): ResponseTimeQuery {
 
 /**
  * A bound as the API takes it: RFC 3339 with a zone as typed; a local date or
- * time read in `timeZone`, else in the zone replay reads SFFD files in, so that
- * `--from 2017-01-01` picks the same day in a replay and in its report.
+ * time read in `timeZone`, else in UTC, the zone hours are grouped in when
+ * none is given: one report, one zone, whichever organization asks.
  */
 function instantOf(
   name: string,
@@ -128,7 +128,7 @@ function instantOf(
 ): string | undefined {
   if (text === undefined || isZonedTime(text)) return text?.trim();
 
-  const zone = timeZone ?? SFFD_TIME_ZONE;
+  const zone = timeZone ?? 'UTC';
   if (!isTimeZone(zone)) {
     throw new UsageError(`--timezone must be an IANA time zone (America/Los_Angeles)`);
   }

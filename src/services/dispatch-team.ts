@@ -8,8 +8,8 @@ import {
   findMission,
   insertHistory,
   insertMission,
-  latestMissionChangeOfTeam,
   listActiveMissions,
+  teamMissionUnderWayAt,
   type MissionRow,
 } from '../store/mission-store.js';
 import { newId } from '../store/new-id.js';
@@ -89,7 +89,7 @@ export async function dispatchTeam(
   if (request.divert === true && team.status === 'BUSY') {
     return divertTeam(trx, actor, { ...plan, team });
   }
-  if (request.occurred_at !== undefined) await refuseBeforeTeamWasFree(trx, team, at);
+  if (request.occurred_at !== undefined) await refuseWhileTeamWasBusy(trx, team, at);
   await takeNamedTeam(trx, actor, team, at);
   return { mission: await createMission(trx, actor, { ...plan, team }), diverted: null };
 }
@@ -271,7 +271,9 @@ async function takeNearestTeam(
     .map((team) => ({ team, lat: team.lat!, lng: team.lng! }));
 
   for (const { team } of byDistance(place, serving)) {
-    if (backdated && (await stillBusyUntil(trx, team, at)) !== null) continue;
+    const busy =
+      backdated && (await teamMissionUnderWayAt(trx, team.organization_id, team.id, iso(at)));
+    if (busy) continue;
     if (await takeTeam(trx, actor, team, at)) return team;
   }
   throw new WedeError(
@@ -283,24 +285,26 @@ async function takeNearestTeam(
 
 /**
  * A dispatch entered late may not put a team on two missions at once in the
- * record: it cannot come before the team's last mission changed (its end, for
- * an available team). Now always comes after, so only a given time is checked.
+ * record: not while one of its missions was under way (dispatched, not yet
+ * ended). Missions may be entered in any order. Now is after every end, so
+ * only a given time is checked.
  */
-async function refuseBeforeTeamWasFree(trx: Db, team: TeamTable, at: Date): Promise<void> {
-  const free = await stillBusyUntil(trx, team, at);
-  if (free === null) return;
+async function refuseWhileTeamWasBusy(trx: Db, team: TeamTable, at: Date): Promise<void> {
+  const busy = await teamMissionUnderWayAt(trx, team.organization_id, team.id, iso(at));
+  if (busy === undefined) return;
 
   throw new WedeError(
     'invalid_occurred_at',
-    `occurred_at is before team ${team.name}'s last mission ended (${free})`,
-    { field: 'occurred_at', bound: 'team_last_mission_change', earliest: free, team_id: team.id },
+    `occurred_at is while team ${team.name} was on mission ${busy.id} ` +
+      `(${busy.dispatched_at} to ${busy.last_transition_at})`,
+    {
+      field: 'occurred_at',
+      bound: 'team_busy_until',
+      earliest: busy.last_transition_at,
+      team_id: team.id,
+      mission_id: busy.id,
+    },
   );
-}
-
-/** When the team's last mission changed, if that is after `at`; null when it was free by then. */
-async function stillBusyUntil(trx: Db, team: TeamTable, at: Date): Promise<string | null> {
-  const free = await latestMissionChangeOfTeam(trx, team.organization_id, team.id);
-  return free !== null && Date.parse(free) > at.getTime() ? free : null;
 }
 
 /** Marks the team BUSY if it is still AVAILABLE; false when another dispatch took it first. */

@@ -184,19 +184,22 @@ export async function latestMissionChangeOfEvent(
   return row?.latest ?? null;
 }
 
-/** When a team's missions last changed: a dispatch entered late cannot come before it. */
-export async function latestMissionChangeOfTeam(
+/** A finished mission of the team that was under way at `at`, if any (dispatched, not ended). */
+export async function teamMissionUnderWayAt(
   db: Db,
   organizationId: string,
   teamId: string,
-): Promise<string | null> {
-  const row = await db
+  at: string,
+): Promise<Pick<MissionTable, 'id' | 'dispatched_at' | 'last_transition_at'> | undefined> {
+  return db
     .selectFrom('missions')
-    .select((eb) => eb.fn.max('last_transition_at').as('latest'))
+    .select(['id', 'dispatched_at', 'last_transition_at'])
     .where('organization_id', '=', organizationId)
     .where('team_id', '=', teamId)
+    .where('dispatched_at', '<=', at)
+    .where('last_transition_at', '>', at)
+    .orderBy('dispatched_at')
     .executeTakeFirst();
-  return row?.latest ?? null;
 }
 
 export async function insertHistory(db: Db, row: MissionHistoryTable): Promise<void> {

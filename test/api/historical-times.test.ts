@@ -254,7 +254,7 @@ describeOnEachDatabase('historical times', (server) => {
     expect((await org.get('/v1/missions')).status).toBe(200);
   });
 
-  it('refuses a late dispatch of a team before its last mission ended, by name or nearest', async () => {
+  it('refuses a late dispatch of a team while it was on another mission', async () => {
     const org = await freshOrganization(server());
     const { operator, team, mission } = await historicalMission(org);
     for (const [status, occurred_at] of [
@@ -274,20 +274,37 @@ describeOnEachDatabase('historical times', (server) => {
       postDispatch(org, { event_id: next.id, occurred_at: whileOnScene }),
     );
 
-    expectError(named, 400, 'invalid_occurred_at', { message: COMPLETED });
+    expectError(named, 400, 'invalid_occurred_at', { message: mission.id });
     expect(named.body.error.details).toEqual({
       field: 'occurred_at',
-      bound: 'team_last_mission_change',
+      bound: 'team_busy_until',
       earliest: COMPLETED,
       team_id: team.id,
+      mission_id: mission.id,
     });
     expectError(nearest, 409, 'no_team_available');
-    const atTheEnd = await postDispatch(org, {
-      event_id: next.id,
-      occurred_at: COMPLETED,
-    });
+    const atTheEnd = await postDispatch(org, { event_id: next.id, occurred_at: COMPLETED });
     expectStatus(atTheEnd, 201);
     expect(atTheEnd.body).toMatchObject({ team_id: team.id, dispatched_at: COMPLETED });
+  });
+
+  it("takes a team's missions entered out of order when they do not overlap", async () => {
+    const org = await freshOrganization(server());
+    const { operator, team, mission } = await historicalMission(org);
+    expectStatus(
+      await setStatus(operator, mission.id, { status: 'COMPLETED', occurred_at: COMPLETED }),
+      200,
+    );
+    const earlier = await makeEvent(org, { occurred_at: '2017-01-01T08:00:00.000Z' });
+
+    const before = await postDispatch(org, {
+      event_id: earlier.id,
+      team_id: team.id,
+      occurred_at: '2017-01-01T08:05:00.000Z',
+    });
+
+    expectStatus(before, 201);
+    expect(before.body.dispatched_at).toBe('2017-01-01T08:05:00.000Z');
   });
 
   it('refuses a status before the historical dispatch, naming the previous change', async () => {

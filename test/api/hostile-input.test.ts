@@ -185,7 +185,8 @@ describeOnEachDatabase('hostile input found by trying to break Wede', (server) =
 
     const response = await api.get(`/v1/missions?status=${'A'.repeat(100_000)}`);
 
-    expectError(response, 431, 'headers_too_large', { message: '16 KiB' });
+    expectError(response, 431, 'headers_too_large');
+    expect(response.body.error.message).toContain('16 KiB');
     expectStatus(await api.get('/v1/missions?limit=1'), 200);
   });
 

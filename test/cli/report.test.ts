@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSdkServer, type SdkServer } from '../support/sdk-server.js';
 import { CHILD_TIMEOUT_MS, killAllWede, runWede, type WedeEnv } from '../support/wede-cli.js';
 
+const LA = 'America/Los_Angeles';
 const TIMEOUT = CHILD_TIMEOUT_MS * 2;
 const S = 1000;
 
@@ -106,7 +107,7 @@ describe('wede report against wede serve', () => {
     await pastMission(
       admin,
       medic,
-      { at: '2017-01-01T12:00:00Z', route: 40, fail: 100 },
+      { at: '2017-01-01T12:10:00Z', route: 40, fail: 100 },
       { vertical: 'healthcare', priority: 'high' },
     );
     env = { WEDE_URL: server.url, WEDE_API_KEY: server.adminKey };
@@ -228,15 +229,18 @@ describe('wede report against wede serve', () => {
 
   it.each([
     // Los Angeles time, as replay reads the file: 03:00 PST is 11:00Z.
-    [['--from', '2017-01-01 03:00'], 2],
-    [['--from', '2017-01-01', '--to', '2017-01-02'], 3],
-    [['--to', '2017-01-01T04:00'], 2],
+    [['--from', '2017-01-01 03:00', '--timezone', LA], 2],
+    [['--from', '2017-01-01', '--to', '2017-01-02', '--timezone', LA], 3],
+    [['--to', '2017-01-01T04:00', '--timezone', LA], 2],
+    // Without --timezone, in UTC, the zone of --group-by hour's default too.
+    [['--from', '2017-01-01T11:30'], 1],
+    [['--to', '2017-01-01T11:30'], 2],
     [['--from', '2017-01-01T11:30', '--timezone', 'UTC'], 1],
     [['--from', '2017-01-01T12:30', '--timezone', 'Europe/Paris'], 1],
     // With a zone, the time is sent as typed.
     [['--from', '2017-01-01T11:00:00+00:00'], 2],
   ])(
-    'reads %j as replay reads its bounds, counting %i turnouts',
+    'reads %j in the zone given, else UTC, counting %i turnouts',
     async (args, turnouts) => {
       const result = await wedeReport([...args, '--format', 'json']);
 
