@@ -15,7 +15,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const connection = new SQLite(workerData.path);
 connection.pragma('synchronous = FULL');
-const timer = setInterval(() => connection.pragma('wal_checkpoint(PASSIVE)'), workerData.intervalMs);
+const checkpoint = () => connection.pragma('wal_checkpoint(PASSIVE)');
+const timer = setInterval(checkpoint, workerData.intervalMs);
 parentPort.on('message', () => {
   clearInterval(timer);
   connection.pragma('wal_checkpoint(PASSIVE)');

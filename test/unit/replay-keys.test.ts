@@ -15,7 +15,7 @@ const status = (value: 'ON_ROUTE' | 'ON_SITE' | 'COMPLETED' | 'FAILED'): ReplayA
 });
 
 describe('keysOf', () => {
-  it('makes a dispatch wait for its event, its team and, when diverting, the mission it ends', () => {
+  it('makes a dispatch wait for its event, its team and the mission it diverts', () => {
     const dispatch: ReplayAction = {
       kind: 'dispatch',
       at,

@@ -69,7 +69,7 @@ describe('planReplay', () => {
     expect(plan).toMatchObject({ missions: 1, events: 1 });
   });
 
-  it('ends a unit that never arrived FAILED as cancelled, without ON_ROUTE when it never moved', () => {
+  it('ends a unit that never arrived FAILED, without ON_ROUTE if it never moved', () => {
     const plan = planReplay([
       row('1', 'E1', { dispatched: 1, response: 2, onScene: 5, available: 20 }),
       row('1', 'M2', { dispatched: 1, available: 3 }, { unitSequence: 2 }),
@@ -131,7 +131,7 @@ describe('planReplay', () => {
     expect(plan.quirks.sameSecondSteps).toBe(2);
   });
 
-  it('diverts a unit sent on while still busy, and drops what its first mission recorded later', () => {
+  it('diverts a unit sent on while busy, dropping what its first mission recorded later', () => {
     const plan = planReplay([
       row('1', 'E1', { received: 0, dispatched: 1, response: 2, onScene: 5, available: 50 }),
       row('2', 'E1', { received: 9, dispatched: 10, response: 11, onScene: 15, available: 30 }),

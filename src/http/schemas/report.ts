@@ -11,7 +11,8 @@ function target(what: string, byDefault: string) {
     Type.Integer({
       minimum: 0,
       maximum: MAX_TARGET_S,
-      description: `${what} target in seconds (${byDefault}); within_target is the share at or under it`,
+      description:
+        `${what} target in seconds (${byDefault}); ` + 'within_target is the share at or under it',
     }),
   );
 }
