@@ -113,7 +113,8 @@ const SLOWEST_SPEED = 0.01;
 function speedOf(text: string): number | 'max' {
   if (text === 'max') return 'max';
   const speed = Number(text);
-  if (text.trim() === '' || !Number.isFinite(speed) || speed < SLOWEST_SPEED) {
+  // Number() also reads "0x10" and "1e2": a speed is written in plain decimals.
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !Number.isFinite(speed) || speed < SLOWEST_SPEED) {
     throw new UsageError(
       `--speed must be "max" or a number from ${SLOWEST_SPEED} up, got "${text}"`,
     );

@@ -2,6 +2,7 @@ import { WedeClient, WedeError, type ResponseTimeQuery } from '@wede/sdk';
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 import { UsageError } from '../config/load-config.js';
+import { EARLIEST_KEPT_TIME, isKeptTime, LATEST_KEPT_TIME } from '../domain/kept-time.js';
 import { isZonedTime, parseTimeBound } from '../replay/local-time.js';
 import {
   renderResponseTimes,
@@ -139,7 +140,14 @@ function instantOf(
         `time (2017-01-01, 2017-01-01 08:00), got "${text}"`,
     );
   }
-  return instant.toISOString();
+  const sent = instant.toISOString();
+  if (!isKeptTime(sent)) {
+    throw new UsageError(
+      `${name} "${text}" in ${zone} is ${sent}, outside the times the server keeps ` +
+        `(${EARLIEST_KEPT_TIME} to ${LATEST_KEPT_TIME})`,
+    );
+  }
+  return sent;
 }
 
 function isTimeZone(name: string): boolean {

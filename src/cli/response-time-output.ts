@@ -47,7 +47,9 @@ function responseTimesCsv(report: ResponseTimeReport, grouping: Grouping | undef
 
 // A spreadsheet runs a cell beginning with one of these as a formula, and a team name is
 // anyone's to choose: a leading quote makes it text again (OWASP's advice on CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets also skip leading spaces and a byte-order mark, and some read
+// the full-width signs as the ASCII ones.
+const FORMULA_START = /^[\s\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 function csvField(value: unknown): string {

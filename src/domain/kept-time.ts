@@ -8,6 +8,11 @@
 export const EARLIEST_KEPT_TIME = '1970-01-01T00:00:00.000Z';
 export const LATEST_KEPT_TIME = '9999-12-31T23:59:59.999Z';
 
+/** Said of a valid RFC 3339 text no JavaScript date can hold, such as a leap second. */
+export const UNREADABLE_TIME =
+  'is a leap second or another time this server cannot hold; ' +
+  'give an RFC 3339 time such as 2026-06-09T18:00:00Z';
+
 const earliest = Date.parse(EARLIEST_KEPT_TIME);
 const latest = Date.parse(LATEST_KEPT_TIME);
 

@@ -8,6 +8,7 @@ interface ValidationIssue {
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+  parentSchema?: { description?: unknown };
 }
 
 /** Turns any thrown error into the one error envelope; unknown errors are logged in full. */
@@ -83,6 +84,11 @@ function ruleSaid(issue: ValidationIssue): string {
       'must be an RFC 3339 time with an offset, such as 2026-06-09T18:00:00Z, ' +
       `from ${EARLIEST_KEPT_TIME} to ${LATEST_KEPT_TIME}`
     );
+  }
+  // A regular expression means little to a caller; the field's description says it in words.
+  const described = issue.parentSchema?.description;
+  if (issue.keyword === 'pattern' && typeof described === 'string') {
+    return `does not have the form: ${described}`;
   }
   return issue.message ?? 'is not valid';
 }

@@ -11,6 +11,8 @@ function makeAjv(options: Options): Ajv {
     removeAdditional: false,
     useDefaults: true,
     strict: false,
+    // Errors then carry the rule's schema, whose description explains a pattern.
+    verbose: true,
     ...options,
   });
   addFormats.default(ajv, ['uuid', 'date-time', 'email']);

@@ -9,7 +9,6 @@ import {
   insertHistory,
   insertMission,
   listActiveMissions,
-  teamMissionUnderWayAt,
   type MissionRow,
 } from '../store/mission-store.js';
 import { newId } from '../store/new-id.js';
@@ -21,6 +20,11 @@ import { assertMayBackdate } from './backdating.js';
 import { resolveOccurredAt } from './occurred-at.js';
 import { authorOf, recordChange } from './record-change.js';
 import { scheduleDelivery } from './schedule-delivery.js';
+import {
+  refuseAfterTeamsNextMission,
+  refuseWhileTeamWasBusy,
+  wasTeamBusyAt,
+} from './team-timeline.js';
 import type { DeliverySettings } from '../config/load-config.js';
 
 export interface DispatchRequest {
@@ -200,6 +204,7 @@ async function takeNamedTeam(trx: Db, actor: Actor, team: TeamTable, at: Date): 
 async function divertTeam(trx: Db, actor: Actor, plan: MissionPlan): Promise<Dispatched> {
   const left = await missionToLeave(trx, plan.team, plan.request.divert_from);
   const at = divertTime(plan, left);
+  await refuseAfterTeamsNextMission(trx, left, at);
 
   const mission = await createMission(trx, actor, { ...plan, at });
   const diverted = await applyTransition(trx, actor, left, { to: 'FAILED', at, reason: DIVERTED });
@@ -271,39 +276,13 @@ async function takeNearestTeam(
     .map((team) => ({ team, lat: team.lat!, lng: team.lng! }));
 
   for (const { team } of byDistance(place, serving)) {
-    const busy =
-      backdated && (await teamMissionUnderWayAt(trx, team.organization_id, team.id, iso(at)));
-    if (busy) continue;
+    if (backdated && (await wasTeamBusyAt(trx, team, at))) continue;
     if (await takeTeam(trx, actor, team, at)) return team;
   }
   throw new WedeError(
     'no_team_available',
     `no available team with a known location serves ${event.vertical}`,
     { vertical: event.vertical },
-  );
-}
-
-/**
- * A dispatch entered late may not put a team on two missions at once in the
- * record: not while one of its missions was under way (dispatched, not yet
- * ended). Missions may be entered in any order. Now is after every end, so
- * only a given time is checked.
- */
-async function refuseWhileTeamWasBusy(trx: Db, team: TeamTable, at: Date): Promise<void> {
-  const busy = await teamMissionUnderWayAt(trx, team.organization_id, team.id, iso(at));
-  if (busy === undefined) return;
-
-  throw new WedeError(
-    'invalid_occurred_at',
-    `occurred_at is while team ${team.name} was on mission ${busy.id} ` +
-      `(${busy.dispatched_at} to ${busy.last_transition_at})`,
-    {
-      field: 'occurred_at',
-      bound: 'team_busy_until',
-      earliest: busy.last_transition_at,
-      team_id: team.id,
-      mission_id: busy.id,
-    },
   );
 }
 

@@ -1,3 +1,4 @@
+import { UNREADABLE_TIME } from '../domain/kept-time.js';
 import { randomBytes } from 'node:crypto';
 
 import { notFound, validationFailed } from '../domain/wede-error.js';
@@ -141,7 +142,7 @@ export async function redeliver(
     request.failed_since === undefined ? undefined : new Date(request.failed_since);
   // RFC 3339 allows what JavaScript dates cannot hold, such as a leap second.
   if (failedSince !== undefined && Number.isNaN(failedSince.getTime())) {
-    throw validationFailed('failed_since', 'is not a usable time');
+    throw validationFailed('failed_since', UNREADABLE_TIME);
   }
 
   const requeued = await requeueDeliveries(

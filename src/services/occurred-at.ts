@@ -1,3 +1,4 @@
+import { UNREADABLE_TIME } from '../domain/kept-time.js';
 import { CLOCK_SKEW_TOLERANCE_MS, resolveReportedTime } from '../domain/reported-time.js';
 import { WedeError } from '../domain/wede-error.js';
 
@@ -25,7 +26,7 @@ export function resolveOccurredAt(
   const reported = occurredAt === undefined ? undefined : new Date(occurredAt);
   // RFC 3339 allows what JavaScript dates cannot hold, such as a leap second.
   if (reported !== undefined && Number.isNaN(reported.getTime())) {
-    throw new WedeError('invalid_occurred_at', `occurred_at "${occurredAt}" is not a usable time`, {
+    throw new WedeError('invalid_occurred_at', `occurred_at "${occurredAt}" ${UNREADABLE_TIME}`, {
       field: 'occurred_at',
     });
   }

@@ -1,3 +1,4 @@
+import { UNREADABLE_TIME } from '../domain/kept-time.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { hourOfDayIn, isTimeZone } from '../domain/hour-of-day.js';
@@ -164,8 +165,7 @@ function instant(field: string, text: string | undefined): Date | undefined {
 
   // RFC 3339 allows a leap second (23:59:60), which a JavaScript date cannot hold.
   const at = new Date(text);
-  if (Number.isNaN(at.getTime()))
-    throw validationFailed(field, 'is not a time this server can read');
+  if (Number.isNaN(at.getTime())) throw validationFailed(field, UNREADABLE_TIME);
   return at;
 }
 

@@ -9,6 +9,7 @@ import type { Actor } from './actor.js';
 import { applyTransition, assertForward } from './apply-transition.js';
 import { loadVisibleMission } from './mission-access.js';
 import { resolveOccurredAt } from './occurred-at.js';
+import { refuseAfterTeamsNextMission } from './team-timeline.js';
 
 export interface StatusUpdate {
   status: string;
@@ -42,6 +43,7 @@ export async function updateMissionStatus(
 
   assertForward(mission, to);
   const at = reportedTime(mission, update.occurred_at, actor.now);
+  await refuseAfterTeamsNextMission(trx, mission, at);
   const feedback =
     update.feedback === undefined
       ? undefined

@@ -202,6 +202,34 @@ export async function teamMissionUnderWayAt(
     .executeTakeFirst();
 }
 
+// Every status update asks it (a team is on one mission at a time): compiled once.
+const teamMissionInWindow = compiledQuery(
+  (db: Db, mission: TeamMissionKey, after: string, before: string) =>
+    db
+      .selectFrom('missions')
+      .select(['id', 'dispatched_at'])
+      .where('organization_id', '=', mission.organization_id)
+      .where('team_id', '=', mission.team_id)
+      .where('dispatched_at', '>', after)
+      .where('dispatched_at', '<', before)
+      .where('id', '!=', mission.id)
+      .orderBy('dispatched_at')
+      .limit(1),
+);
+
+type TeamMissionKey = Pick<MissionTable, 'id' | 'organization_id' | 'team_id'>;
+
+/** The first mission of the team dispatched after `after` and before `before`, if any. */
+export async function teamMissionDispatchedBetween(
+  db: Db,
+  mission: TeamMissionKey,
+  after: string,
+  before: string,
+): Promise<Pick<MissionTable, 'id' | 'dispatched_at'> | undefined> {
+  const { rows } = await teamMissionInWindow(db, mission, after, before);
+  return rows[0];
+}
+
 export async function insertHistory(db: Db, row: MissionHistoryTable): Promise<void> {
   await newHistoryRow(db, row);
 }

@@ -307,6 +307,53 @@ describeOnEachDatabase('historical times', (server) => {
     expect(before.body.dispatched_at).toBe('2017-01-01T08:05:00.000Z');
   });
 
+  it("refuses a change of a mission entered late past the start of its team's next one", async () => {
+    const org = await freshOrganization(server());
+    const { operator, team, mission: next } = await historicalMission(org);
+    expectStatus(
+      await setStatus(operator, next.id, { status: 'COMPLETED', occurred_at: COMPLETED }),
+      200,
+    );
+    const earlier = await makeEvent(org, { occurred_at: '2017-01-01T09:00:00.000Z' });
+    const other = await makeEvent(org, { occurred_at: '2017-01-01T09:00:00.000Z' });
+    const entered = await postDispatch(org, {
+      event_id: earlier.id,
+      team_id: team.id,
+      occurred_at: '2017-01-01T09:10:00.000Z',
+    });
+    expectStatus(entered, 201);
+    const mission = entered.body;
+
+    const attempts = [
+      () => setStatus(operator, mission.id, { status: 'COMPLETED', occurred_at: COMPLETED }),
+      () => setStatus(operator, mission.id, { status: 'ON_ROUTE' }),
+      () =>
+        postDispatch(org, {
+          event_id: other.id,
+          team_id: team.id,
+          divert: true,
+          occurred_at: '2017-01-01T10:45:00.000Z',
+        }),
+    ];
+    for (const attempt of attempts) {
+      const refused = await expectNothingChanged(org, attempt);
+      expectError(refused, 400, 'invalid_occurred_at', { message: next.id });
+      expect(refused.body.error.details).toEqual({
+        field: 'occurred_at',
+        bound: 'team_next_mission',
+        latest: DISPATCHED,
+        mission_id: next.id,
+      });
+    }
+
+    const inTime = await setStatus(operator, mission.id, {
+      status: 'COMPLETED',
+      occurred_at: '2017-01-01T09:50:00.000Z',
+    });
+    expectStatus(inTime, 200);
+    expect(await teamStatus(org, team.id)).toBe('AVAILABLE');
+  });
+
   it('refuses a status before the historical dispatch, naming the previous change', async () => {
     const org = await freshOrganization(server());
     const { operator, mission } = await historicalMission(org);

@@ -180,6 +180,16 @@ describeOnEachDatabase('hostile input found by trying to break Wede', (server) =
     expectError(response, 400, 'validation_failed');
   });
 
+  it('says in words, not a regular expression, which statuses a filter takes', async () => {
+    const { api } = server();
+
+    const refused = await api.get('/v1/missions?status=DONE');
+
+    expectError(refused, 400, 'validation_failed');
+    expect(refused.body.error.message).toContain('CREATED, SENT, ACK');
+    expect(refused.body.error.message).not.toContain('^(');
+  });
+
   it('answers a query string over 16 KiB with the error envelope and 431', async () => {
     const { api } = server();
 

@@ -424,6 +424,7 @@ describe('wede replay input', () => {
     [['--speed', 'fast'], '--speed must be "max" or a number from 0.01 up, got "fast"'],
     [['--speed', '1e-300'], '--speed must be "max" or a number from 0.01 up, got "1e-300"'],
     [['--speed', '0.009'], '--speed must be "max" or a number from 0.01 up, got "0.009"'],
+    [['--speed', '0x10'], '--speed must be "max" or a number from 0.01 up, got "0x10"'],
     [['--concurrency', '0'], '--concurrency must be a whole number from 1 to 256'],
     [['--concurrency', '2.5'], '--concurrency must be a whole number from 1 to 256'],
     [['--from', 'yesterday'], '--from must be a date or time'],

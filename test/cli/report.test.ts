@@ -361,6 +361,8 @@ describe('wede report against wede serve', () => {
       [['--from', 'yesterday'], '--from must be RFC 3339 with a zone'],
       [['--to', '2017-02-30'], '--to must be RFC 3339 with a zone'],
       [['--from', '2017-01-01', '--timezone', 'Mars/Base'], '--timezone must be an IANA'],
+      [['--from', '1970-01-01', '--timezone', 'Europe/Paris'], 'outside the times'],
+      [['--to', '9999-12-31 23:00', '--timezone', 'Pacific/Honolulu'], 'outside the times'],
     ])(
       'refuses %j with exit 2 before calling the server',
       async (args, message) => {
@@ -398,6 +400,9 @@ describe('wede report of teams with names anyone could type', () => {
     '\rReturn crew',
     'Line\nbreak',
     '-5',
+    ' =1+1',
+    '\uFF1D1+1',
+    '\uFEFF=1',
   ];
 
   beforeAll(async () => {
@@ -434,7 +439,7 @@ describe('wede report of teams with names anyone could type', () => {
       expect(result.stdout).toContain(
         `\r\n${teams.get(NAMES[0]!)},"'=HYPERLINK(""http://example.org"",""x"")",1,60,`,
       );
-      for (const name of ['+Engine', '-Medic', '@Rescue']) {
+      for (const name of ['+Engine', '-Medic', '@Rescue', ' =1+1', '\uFF1D1+1', '\uFEFF=1']) {
         expect(result.stdout).toContain(`\r\n${teams.get(name)},'${name},1,60,`);
       }
       expect(result.stdout).toContain(`\r\n${teams.get('\tTab crew')},'\tTab crew,1,60,`);

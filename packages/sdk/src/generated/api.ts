@@ -2800,7 +2800,7 @@ export interface paths {
                     limit?: number;
                     /** @description A UUID (v7, time-ordered) */
                     member_id?: string;
-                    /** @description one status, or a comma-separated list */
+                    /** @description one status, or a comma-separated list of them: CREATED, SENT, ACK, ON_ROUTE, ON_SITE, COMPLETED, FAILED */
                     status?: string;
                     /** @description A UUID (v7, time-ordered) */
                     team_id?: string;
