@@ -184,6 +184,20 @@ export async function latestMissionChangeOfEvent(
   return row?.latest ?? null;
 }
 
+// A team's missions do not overlap, so only its last one dispatched by `at` can
+// still have been under way then: one step down the index, not a scan.
+const lastTeamMissionBy = compiledQuery(
+  (db: Db, organizationId: string, teamId: string, at: string) =>
+    db
+      .selectFrom('missions')
+      .select(['id', 'dispatched_at', 'last_transition_at'])
+      .where('organization_id', '=', organizationId)
+      .where('team_id', '=', teamId)
+      .where('dispatched_at', '<=', at)
+      .orderBy('dispatched_at', 'desc')
+      .limit(1),
+);
+
 /** A finished mission of the team that was under way at `at`, if any (dispatched, not ended). */
 export async function teamMissionUnderWayAt(
   db: Db,
@@ -191,15 +205,9 @@ export async function teamMissionUnderWayAt(
   teamId: string,
   at: string,
 ): Promise<Pick<MissionTable, 'id' | 'dispatched_at' | 'last_transition_at'> | undefined> {
-  return db
-    .selectFrom('missions')
-    .select(['id', 'dispatched_at', 'last_transition_at'])
-    .where('organization_id', '=', organizationId)
-    .where('team_id', '=', teamId)
-    .where('dispatched_at', '<=', at)
-    .where('last_transition_at', '>', at)
-    .orderBy('dispatched_at')
-    .executeTakeFirst();
+  const { rows } = await lastTeamMissionBy(db, organizationId, teamId, at);
+  const [last] = rows;
+  return last !== undefined && last.last_transition_at > at ? last : undefined;
 }
 
 // Every status update asks it (a team is on one mission at a time): compiled once.
