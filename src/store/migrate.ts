@@ -8,7 +8,7 @@ import { deliveryMigration } from './migrations/0004-delivery.js';
 import { streamTicketsMigration } from './migrations/0004-stream-tickets.js';
 import { eventOccurredAtMigration } from './migrations/0005-event-occurred-at.js';
 import { missionsByDispatchTimeMigration } from './migrations/0006-missions-by-dispatch-time.js';
-import { missionsByTeamAndDispatchTimeMigration } from './migrations/0007-missions-by-team-and-dispatch-time.js';
+import { missionsByTeamTimeMigration } from './migrations/0007-missions-by-team-time.js';
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
@@ -23,7 +23,7 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
         '0004-stream-tickets': streamTicketsMigration,
         '0005-event-occurred-at': eventOccurredAtMigration,
         '0006-missions-by-dispatch-time': missionsByDispatchTimeMigration,
-        '0007-missions-by-team-and-dispatch-time': missionsByTeamAndDispatchTimeMigration,
+        '0007-missions-by-team-time': missionsByTeamTimeMigration,
       }),
     },
   });

@@ -307,7 +307,7 @@ describeOnEachDatabase('historical times', (server) => {
     expect(before.body.dispatched_at).toBe('2017-01-01T08:05:00.000Z');
   });
 
-  it("refuses a change of a mission entered late past the start of its team's next one", async () => {
+  it("refuses a change of a mission entered late after its team's next one began", async () => {
     const org = await freshOrganization(server());
     const { operator, team, mission: next } = await historicalMission(org);
     expectStatus(

@@ -147,7 +147,7 @@ describe('the response-time report after replaying the sample day', () => {
     });
   });
 
-  it('gives over all time the counts, means, medians and 90th percentiles of the file', async () => {
+  it('gives the counts, means, medians and 90th percentiles of the whole file', async () => {
     const { data } = await server.admin.reports.responseTimes();
     const all = data[0]!;
 

@@ -50,7 +50,8 @@ export const MissionListQuery = Type.Object(
     status: Type.Optional(
       Type.String({
         pattern: STATUS_LIST_PATTERN,
-        description: `one status, or a comma-separated list of them: ${MISSION_STATUSES.join(', ')}`,
+        description:
+          'one status, or a comma-separated list of them: ' + MISSION_STATUSES.join(', '),
       }),
     ),
     team_id: Type.Optional(Uuid),

@@ -13,4 +13,4 @@ async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
-export const missionsByTeamAndDispatchTimeMigration: Migration = { up };
+export const missionsByTeamTimeMigration: Migration = { up };
