@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 
 import WebSocket from 'ws';
 
-import { callApi, type Crew } from './field-crews.js';
+import { callApi, dispatchTeam, type Crew } from './field-crews.js';
 import { percentiles } from './percentiles.js';
 import { BENCH_ADMIN_KEY } from './wede-process.js';
 
@@ -72,20 +72,11 @@ async function timeOneDispatch(
   });
 
   const sentAt = performance.now();
-  const mission = await callApi<{ id: string }>(
-    url,
-    BENCH_ADMIN_KEY,
-    'POST',
-    '/v1/teams/dispatch',
-    {
-      event_id: event.id,
-      team_id: crew.teamId,
-    },
-  );
+  const missionId = await dispatchTeam(url, event.id, crew.teamId);
   const latency = (await arrived) - sentAt;
   arrivals.delete(event.id);
 
-  await callApi(url, crew.operatorKey, 'PATCH', `/v1/missions/${mission.id}/status`, {
+  await callApi(url, crew.operatorKey, 'PATCH', `/v1/missions/${missionId}/status`, {
     status: 'COMPLETED',
   });
   return latency;

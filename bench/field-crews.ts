@@ -89,6 +89,19 @@ export async function redispatchCrews(url: string, crews: readonly Crew[]): Prom
   return fresh;
 }
 
+/** Dispatches the team to the event as the bench's admin; the new mission's id. */
+export async function dispatchTeam(url: string, eventId: string, teamId: string): Promise<string> {
+  const body = { event_id: eventId, team_id: teamId };
+  const mission = await callApi<{ id: string }>(
+    url,
+    BENCH_ADMIN_KEY,
+    'POST',
+    '/v1/teams/dispatch',
+    body,
+  );
+  return mission.id;
+}
+
 async function dispatchTo(url: string, teamId: string, index: number): Promise<string> {
   const event = await callApi<{ id: string }>(url, BENCH_ADMIN_KEY, 'POST', '/v1/events', {
     vertical: 'fire',
@@ -97,17 +110,7 @@ async function dispatchTo(url: string, teamId: string, index: number): Promise<s
     lng: -122.42,
     title: `Structure fire ${index}`,
   });
-  const mission = await callApi<{ id: string }>(
-    url,
-    BENCH_ADMIN_KEY,
-    'POST',
-    '/v1/teams/dispatch',
-    {
-      event_id: event.id,
-      team_id: teamId,
-    },
-  );
-  return mission.id;
+  return dispatchTeam(url, event.id, teamId);
 }
 
 /** What a crew's operator sends for one step of the lifecycle. */

@@ -67,7 +67,7 @@ export class Teams {
    *
    * @example
    * const mission = await client.teams.dispatch({ event_id, team_id, divert: true });
-   * if (mission.diverted) console.log(`taken from ${mission.diverted.event_id}`);
+   * const takenFrom = mission.diverted?.event_id; // undefined when the team was free
    */
   async dispatch(request: DispatchRequest, options?: WriteOptions): Promise<DispatchResult> {
     return this.call.result(
